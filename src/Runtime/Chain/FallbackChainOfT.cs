@@ -1,0 +1,438 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace FailoverGen;
+
+/// <summary>
+/// An ordered chain of <typeparamref name="TProvider"/> implementations and the engine that walks it:
+/// each call starts at the primary, skips providers that are cooling down, retries transient failures on the
+/// same provider, moves on for fallback-eligible failures, rethrows everything else unchanged, and ends in a
+/// <see cref="FallbackChainExhaustedException"/> naming every provider when none succeeds.
+/// Generated wrappers call the Execute methods; they are public so hand-written code can too.
+/// One chain serves any number of concurrent calls.
+/// </summary>
+public sealed class FallbackChain<TProvider>
+    where TProvider : class
+{
+    private static readonly ResiliencePropertyKey<FailoverPolicy> PolicyKey = new("FailoverGen.Policy");
+    private static readonly ResiliencePropertyKey<int> RequestsKey = new("FailoverGen.Requests");
+
+    private readonly ChainEntry<TProvider>[] _entries;
+    private readonly FallbackChainOptions _options;
+    private readonly IFailoverClassifier[] _classifiers;
+    private readonly TimeProvider _time;
+    private int _stickyIndex;
+    private long _stickyUntilUtcTicks;
+
+    internal FallbackChain(IReadOnlyList<KeyValuePair<string, TProvider>> providers, FallbackChainOptions options)
+    {
+        _options = options;
+        _time = options.TimeProvider;
+        _classifiers = options.SnapshotClassifiers();
+        _entries = new ChainEntry<TProvider>[providers.Count];
+        var names = new string[providers.Count];
+        for (int i = 0; i < providers.Count; i++)
+        {
+            names[i] = providers[i].Key;
+            _entries[i] = new ChainEntry<TProvider>(providers[i].Key, providers[i].Value, CreateRetryPipeline());
+        }
+
+        ProviderNames = new ReadOnlyCollection<string>(names);
+    }
+
+    /// <summary>The provider names, primary first.</summary>
+    public IReadOnlyList<string> ProviderNames { get; }
+
+    /// <summary>The primary provider; members marked <see cref="NoFailoverAttribute"/> go straight to it.</summary>
+    public TProvider Primary => _entries[0].Provider;
+
+    /// <summary>Runs a <see cref="Task{TResult}"/>-returning member through the chain.</summary>
+    /// <param name="state">The call's arguments, passed to <paramref name="operation"/> so it needs no closure.</param>
+    /// <param name="operation">Calls one provider; receives the token to pass on.</param>
+    /// <param name="policy">Which failures move to the next provider.</param>
+    /// <param name="cancellationToken">The caller's token: its cancellation is rethrown at once, never failed over.</param>
+    public Task<TResult> ExecuteAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, Task<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(operation, policy);
+        return RunAsync(
+            (operation, state),
+            static (provider, s, token) => new ValueTask<TResult>(s.operation(provider, s.state, token)),
+            policy,
+            cancellationToken).AsTask();
+    }
+
+    /// <summary>Runs a <see cref="Task"/>-returning member through the chain.</summary>
+    /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    public Task ExecuteVoidAsync<TState>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, Task> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(operation, policy);
+        return RunAsync(
+            (operation, state),
+            static async (provider, s, token) =>
+            {
+                await s.operation(provider, s.state, token).ConfigureAwait(false);
+                return default(VoidResult);
+            },
+            policy,
+            cancellationToken).AsTask();
+    }
+
+    /// <summary>Runs a <see cref="ValueTask{TResult}"/>-returning member through the chain.</summary>
+    /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    public ValueTask<TResult> ExecuteValueTaskAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(operation, policy);
+        return RunAsync(state, operation, policy, cancellationToken);
+    }
+
+    /// <summary>Runs a <see cref="ValueTask"/>-returning member through the chain.</summary>
+    /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    public async ValueTask ExecuteVoidValueTaskAsync<TState>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(operation, policy);
+        await RunAsync(
+            (operation, state),
+            static async (provider, s, token) =>
+            {
+                await s.operation(provider, s.state, token).ConfigureAwait(false);
+                return default(VoidResult);
+            },
+            policy,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a synchronous member through the chain. Blocks only while waiting out a retry backoff.</summary>
+    /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    public TResult Execute<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, TResult> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(operation, policy);
+        return Wait(RunAsync(
+            (operation, state),
+            static (provider, s, token) => new ValueTask<TResult>(s.operation(provider, s.state, token)),
+            policy,
+            cancellationToken));
+    }
+
+    /// <summary>Runs a synchronous <see langword="void"/> member through the chain.</summary>
+    /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    public void ExecuteVoid<TState>(
+        TState state,
+        Action<TProvider, TState, CancellationToken> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(operation, policy);
+        Wait(RunAsync(
+            (operation, state),
+            static (provider, s, token) =>
+            {
+                s.operation(provider, s.state, token);
+                return default(ValueTask<VoidResult>);
+            },
+            policy,
+            cancellationToken));
+    }
+
+    private static TResult Wait<TResult>(ValueTask<TResult> pending) =>
+        pending.IsCompleted ? pending.GetAwaiter().GetResult() : pending.AsTask().GetAwaiter().GetResult();
+
+    private static void ThrowIfNull(object operation, FailoverPolicy policy)
+    {
+        if (operation is null)
+        {
+            throw new ArgumentNullException(nameof(operation));
+        }
+
+        if (policy is null)
+        {
+            throw new ArgumentNullException(nameof(policy), "Pass FailoverPolicy.Default or a policy built from [FailoverOn] values.");
+        }
+    }
+
+    /// <summary>The failover loop every Execute method shares.</summary>
+    private async ValueTask<TResult> RunAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        long callStarted = _time.GetTimestamp();
+        List<FailoverAttempt>? attempts = null;
+        bool called = false;
+        int first = StartIndex();
+        for (int position = 0; position < _entries.Length; position++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int index = IndexAt(first, position);
+            ChainEntry<TProvider> entry = _entries[index];
+            Admission admission = entry.Circuit.TryEnter(_time.GetUtcNow(), out TimeSpan remaining, out FailoverReason coolingReason);
+            if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
+            {
+                (attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(Skipped(entry, index, admission, remaining, coolingReason));
+                continue;
+            }
+
+            called = true;
+            ProviderOutcome<TResult> outcome = await CallAsync(entry, index, admission, state, operation, policy, cancellationToken).ConfigureAwait(false);
+            if (outcome.Failure is null)
+            {
+                return outcome.Result;
+            }
+
+            (attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(outcome.Failure);
+        }
+
+        if (!called)
+        {
+            // Every provider is cooling down. Failing now would report "all failed" without a single request,
+            // so the provider whose cooldown ends first is called anyway.
+            int index = SoonestAvailableIndex();
+            cancellationToken.ThrowIfCancellationRequested();
+            ProviderOutcome<TResult> outcome = await CallAsync(_entries[index], index, Admission.Forced, state, operation, policy, cancellationToken).ConfigureAwait(false);
+            if (outcome.Failure is null)
+            {
+                return outcome.Result;
+            }
+
+            ReplaceAttempt(attempts!, outcome.Failure);
+        }
+
+        throw new FallbackChainExhaustedException(attempts!, _time.GetElapsedTime(callStarted));
+    }
+
+    private async ValueTask<ProviderOutcome<TResult>> CallAsync<TState, TResult>(
+        ChainEntry<TProvider> entry,
+        int index,
+        Admission admission,
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        long started = _time.GetTimestamp();
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(PolicyKey, policy);
+        FailureClassification failure = default;
+        Exception? error = null;
+        int requests = 1;
+        bool succeeded = false;
+        try
+        {
+            TResult result = await entry.Pipeline.ExecuteAsync(
+                static (ctx, s) => s.operation(s.Provider, s.state, ctx.CancellationToken),
+                context,
+                (operation, entry.Provider, state)).ConfigureAwait(false);
+            succeeded = true;
+            entry.Circuit.OnSuccess();
+            NoteSuccess(index);
+            return new ProviderOutcome<TResult>(result);
+        }
+        catch (Exception ex) when (IsFallbackEligible(ex, policy, cancellationToken, out failure))
+        {
+            error = ex;
+            requests = context.Properties.GetValue(RequestsKey, 1);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            if (!succeeded && error is null)
+            {
+                // The exception propagates unchanged (caller cancellation or not fallback-safe): no verdict on health.
+                entry.Circuit.OnNoVerdict(admission);
+            }
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        entry.Circuit.OnFailure(failure, now, _options.Cooldowns);
+        return new ProviderOutcome<TResult>(new FailoverAttempt(
+            entry.Name,
+            index,
+            FailoverAttemptOutcome.Failed,
+            failure.Reason,
+            failure.StatusCode,
+            failure.GetRetryDelay(now),
+            _time.GetElapsedTime(started),
+            requests,
+            cooldownRemaining: null,
+            error));
+    }
+
+    /// <summary>True when <paramref name="exception"/> should move the call on (or be retried if transient).</summary>
+    private bool IsFallbackEligible(Exception exception, FailoverPolicy policy, CancellationToken cancellationToken, out FailureClassification failure)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            failure = default;
+            return false;
+        }
+
+        failure = Classify(exception);
+        if (failure.Reason == FailoverReason.Unknown)
+        {
+            return policy.IncludesUnknown || _options.UnknownErrors == UnknownErrorHandling.FailOver;
+        }
+
+        return policy.Matches(failure);
+    }
+
+    private FailureClassification Classify(Exception exception)
+    {
+        // Wrappers such as AggregateException or an SDK's own exception often carry the real cause inside.
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            foreach (IFailoverClassifier classifier in _classifiers)
+            {
+                if (TryClassify(classifier, current, out FailureClassification custom))
+                {
+                    return custom;
+                }
+            }
+
+            if (DefaultFailoverClassifier.Instance.TryClassify(current, out FailureClassification builtIn))
+            {
+                return builtIn;
+            }
+        }
+
+        return new FailureClassification(FailoverReason.Unknown);
+    }
+
+    private static bool TryClassify(IFailoverClassifier classifier, Exception exception, out FailureClassification classification)
+    {
+        try
+        {
+            return classifier.TryClassify(exception, out classification);
+        }
+        catch (Exception)
+        {
+            // A broken classifier must not turn one provider failure into a failed chain.
+            classification = default;
+            return false;
+        }
+    }
+
+    private ResiliencePipeline CreateRetryPipeline()
+    {
+        if (_options.MaxAttemptsPerProvider == 1)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        return new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxAttemptsPerProvider - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = _options.RetryBaseDelay,
+                MaxDelay = _options.RetryMaxDelay,
+                UseJitter = _options.UseJitter,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context)),
+                OnRetry = static args =>
+                {
+                    args.Context.Properties.Set(RequestsKey, args.AttemptNumber + 2);
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>Only transient failures are retried on the same provider; rate limits and the like fail over at once.</summary>
+    private bool ShouldRetry(Exception? exception, ResilienceContext context) =>
+        exception is not null
+        && context.Properties.TryGetValue(PolicyKey, out FailoverPolicy? policy)
+        && IsFallbackEligible(exception, policy, context.CancellationToken, out FailureClassification failure)
+        && failure.Reason.IsTransient();
+
+    private int StartIndex()
+    {
+        if (_options.StickyDuration is null)
+        {
+            return 0;
+        }
+
+        int sticky = Volatile.Read(ref _stickyIndex);
+        return sticky != 0 && _time.GetUtcNow().UtcTicks < Volatile.Read(ref _stickyUntilUtcTicks) ? sticky : 0;
+    }
+
+    /// <summary>Position 0 is the start provider; the rest follow in declared order.</summary>
+    private static int IndexAt(int first, int position) =>
+        position == 0 ? first : position <= first ? position - 1 : position;
+
+    private void NoteSuccess(int index)
+    {
+        if (_options.StickyDuration is not TimeSpan stickyFor || index == 0 || index == Volatile.Read(ref _stickyIndex))
+        {
+            return;
+        }
+
+        // The window starts when the chain switches and is not extended by later successes,
+        // so a fallback is never pinned for longer than StickyDuration.
+        Volatile.Write(ref _stickyUntilUtcTicks, (_time.GetUtcNow() + stickyFor).UtcTicks);
+        Volatile.Write(ref _stickyIndex, index);
+    }
+
+    private int SoonestAvailableIndex()
+    {
+        int best = 0;
+        for (int i = 1; i < _entries.Length; i++)
+        {
+            if (_entries[i].Circuit.OpenUntilUtcTicks < _entries[best].Circuit.OpenUntilUtcTicks)
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static FailoverAttempt Skipped(ChainEntry<TProvider> entry, int index, Admission admission, TimeSpan remaining, FailoverReason reason) =>
+        new(
+            entry.Name,
+            index,
+            admission == Admission.SkipCoolingDown ? FailoverAttemptOutcome.SkippedCoolingDown : FailoverAttemptOutcome.SkippedProbeInFlight,
+            reason,
+            statusCode: null,
+            retryAfter: null,
+            TimeSpan.Zero,
+            requests: 0,
+            admission == Admission.SkipCoolingDown ? remaining : null,
+            exception: null);
+
+    private static void ReplaceAttempt(List<FailoverAttempt> attempts, FailoverAttempt replacement)
+    {
+        for (int i = 0; i < attempts.Count; i++)
+        {
+            if (attempts[i].ProviderIndex == replacement.ProviderIndex)
+            {
+                attempts[i] = replacement;
+                return;
+            }
+        }
+    }
+}

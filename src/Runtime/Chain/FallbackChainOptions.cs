@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+
+namespace FailoverGen;
+
+/// <summary>How a <see cref="FallbackChain{TProvider}"/> retries, cools down and classifies. Validated by <c>Build()</c>.</summary>
+public sealed class FallbackChainOptions
+{
+    /// <summary>Upper bound for <see cref="MaxAttemptsPerProvider"/>.</summary>
+    public const int MaxAttemptsLimit = 10;
+
+    /// <summary>The clock for cooldowns, backoff and elapsed times. Tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Calls made to one provider within one chain call, the first included (1 disables retries).
+    /// Only transient failures (server error, timeout, network, overloaded) are retried. Default 2.
+    /// </summary>
+    public int MaxAttemptsPerProvider { get; set; } = 2;
+
+    /// <summary>The first backoff delay before a retry on the same provider; it doubles per retry. Default 500 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest backoff delay between two attempts on the same provider. Default 10 seconds.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Randomises backoff delays so that many callers do not retry in lockstep. Default true.</summary>
+    public bool UseJitter { get; set; } = true;
+
+    /// <summary>What to do with failures no classifier recognises. Default <see cref="UnknownErrorHandling.FailOver"/>.</summary>
+    public UnknownErrorHandling UnknownErrors { get; set; } = UnknownErrorHandling.FailOver;
+
+    /// <summary>
+    /// When set, a call that succeeded on a fallback makes later calls start at that fallback for this long,
+    /// then the chain returns to primary-first. Null (the default) means primary-first on every call.
+    /// </summary>
+    public TimeSpan? StickyDuration { get; set; }
+
+    /// <summary>Cooldown defaults and bounds.</summary>
+    public CooldownOptions Cooldowns { get; set; } = new();
+
+    /// <summary>Extra classifiers, consulted in order before the built-in rules.</summary>
+    public IList<IFailoverClassifier> Classifiers { get; } = new List<IFailoverClassifier>();
+
+    internal FallbackChainOptions Clone()
+    {
+        var copy = (FallbackChainOptions)MemberwiseClone();
+        copy.Cooldowns = Cooldowns.Clone();
+        return copy;
+    }
+
+    internal IFailoverClassifier[] SnapshotClassifiers()
+    {
+        var classifiers = new IFailoverClassifier[Classifiers.Count];
+        Classifiers.CopyTo(classifiers, 0);
+        return classifiers;
+    }
+
+    /// <summary>Throws an exception that says what to fix when a setting is out of range.</summary>
+    internal void Validate()
+    {
+        if (TimeProvider is null)
+        {
+            throw new ArgumentNullException(nameof(TimeProvider), $"{nameof(TimeProvider)} is null: use TimeProvider.System or a test clock.");
+        }
+
+        if (MaxAttemptsPerProvider is < 1 or > MaxAttemptsLimit)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxAttemptsPerProvider),
+                MaxAttemptsPerProvider,
+                $"{nameof(MaxAttemptsPerProvider)} must be between 1 (no retries) and {MaxAttemptsLimit}.");
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryBaseDelay), RetryBaseDelay, $"{nameof(RetryBaseDelay)} is negative: use TimeSpan.Zero or a positive delay.");
+        }
+
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(RetryMaxDelay),
+                RetryMaxDelay,
+                $"{nameof(RetryMaxDelay)} ({RetryMaxDelay}) is shorter than {nameof(RetryBaseDelay)} ({RetryBaseDelay}): raise it or lower the base delay.");
+        }
+
+        if (UnknownErrors is not (UnknownErrorHandling.FailOver or UnknownErrorHandling.Rethrow))
+        {
+            throw new ArgumentOutOfRangeException(nameof(UnknownErrors), UnknownErrors, $"{nameof(UnknownErrors)} is not a defined {nameof(UnknownErrorHandling)} value.");
+        }
+
+        if (StickyDuration is TimeSpan sticky && sticky <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StickyDuration), sticky, $"{nameof(StickyDuration)} must be positive, or null to always start at the primary.");
+        }
+
+        if (Cooldowns is null)
+        {
+            throw new ArgumentNullException(nameof(Cooldowns), $"{nameof(Cooldowns)} is null: leave the default or assign a new CooldownOptions().");
+        }
+
+        Cooldowns.Validate();
+        for (int i = 0; i < Classifiers.Count; i++)
+        {
+            if (Classifiers[i] is null)
+            {
+                throw new ArgumentException($"{nameof(Classifiers)}[{i}] is null: remove it or add a classifier instance.", nameof(Classifiers));
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+
+namespace FailoverGen;
+
+/// <summary>
+/// The built-in rules: <see cref="ProviderException"/> (explicit reason, then provider error code/type, then
+/// status code), <see cref="HttpRequestException"/>, timeouts, cancellations that are not the caller's, and
+/// socket/IO failures.
+/// </summary>
+public sealed class DefaultFailoverClassifier : IFailoverClassifier
+{
+    /// <summary>The shared instance.</summary>
+    public static DefaultFailoverClassifier Instance { get; } = new();
+
+    private DefaultFailoverClassifier()
+    {
+    }
+
+    /// <inheritdoc />
+    public bool TryClassify(Exception exception, out FailureClassification classification)
+    {
+        switch (exception)
+        {
+            case ProviderException provider when ReasonOf(provider) is FailoverReason reason:
+                classification = new FailureClassification(
+                    reason,
+                    provider.StatusCode,
+                    provider.RetryAfter,
+                    provider.RetryAt,
+                    provider.ErrorCode ?? provider.ErrorType);
+                return true;
+#if NET
+            case HttpRequestException { StatusCode: { } status }:
+                classification = new FailureClassification(StatusCodeReasons.FromStatusCode((int)status), (int)status);
+                return true;
+#endif
+            case HttpRequestException:
+            case SocketException:
+            case IOException:
+                classification = new FailureClassification(FailoverReason.Network);
+                return true;
+            case TimeoutException:
+            case OperationCanceledException:
+                // The engine has already ruled out the caller's own cancellation, so what is left is a timeout
+                // (HttpClient.Timeout surfaces as TaskCanceledException).
+                classification = new FailureClassification(FailoverReason.Timeout);
+                return true;
+            default:
+                classification = default;
+                return false;
+        }
+    }
+
+    /// <summary>Null when the exception carries nothing to go on, so its inner exception is looked at instead.</summary>
+    private static FailoverReason? ReasonOf(ProviderException exception)
+    {
+        if (exception.Reason is FailoverReason explicitReason)
+        {
+            return explicitReason;
+        }
+
+        if (ProviderErrorCodes.TryGetReason(exception.ErrorCode, exception.ErrorType, out FailoverReason fromCode))
+        {
+            return fromCode;
+        }
+
+        return exception.StatusCode is int status ? StatusCodeReasons.FromStatusCode(status) : null;
+    }
+}

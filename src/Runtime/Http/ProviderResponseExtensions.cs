@@ -1,0 +1,99 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FailoverGen;
+
+/// <summary>Turns a failed HTTP response into a <see cref="ProviderException"/> that keeps what failover needs.</summary>
+public static class ProviderResponseExtensions
+{
+    /// <summary>The most characters of an error body that are read and kept.</summary>
+    public const int MaxBodyChars = 32 * 1024;
+
+    /// <summary>
+    /// Use instead of <c>EnsureSuccessStatusCode()</c>: on a non-success status, reads the body (up to
+    /// <see cref="MaxBodyChars"/>) and headers once and throws a <see cref="ProviderException"/> with the
+    /// status, the provider's error type and code, its message, the retry hint and the body.
+    /// </summary>
+    /// <param name="response">The provider's response.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    public static async Task EnsureProviderSuccessAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default)
+    {
+        if (response is null)
+        {
+            throw new ArgumentNullException(nameof(response));
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        string body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        throw CreateException(response, body);
+    }
+
+    private static ProviderException CreateException(HttpResponseMessage response, string body)
+    {
+        int status = (int)response.StatusCode;
+        RetryHints.TryRead(response.Headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt);
+        ProviderErrorBody? error = ProviderErrorBody.TryParse(body);
+        FailoverReason? reason = null;
+        if (error?.QuotaId is string quotaId)
+        {
+            reason = quotaId.IndexOf("PerDay", StringComparison.OrdinalIgnoreCase) >= 0 ? FailoverReason.Quota : FailoverReason.RateLimit;
+        }
+
+        var message = new StringBuilder("HTTP ").Append(status);
+        if ((error?.Type ?? error?.Code) is string kind)
+        {
+            message.Append(' ').Append(kind);
+        }
+
+        message.Append(": ").Append(error?.Message ?? (response.ReasonPhrase is { Length: > 0 } phrase ? phrase : "no error message"));
+        return new ProviderException(
+            message.ToString(),
+            status,
+            error?.Type,
+            error?.Code,
+            retryAfter ?? error?.RetryDelay,
+            retryAfter is null ? retryAt : null,
+            reason,
+            body);
+    }
+
+    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is null)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+#if NET
+            using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            char[] buffer = new char[MaxBodyChars];
+            int total = 0;
+            int read;
+            while (total < buffer.Length && (read = await reader.ReadAsync(buffer, total, buffer.Length - total).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return new string(buffer, 0, total);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            // The status code is the evidence that matters; a body that breaks off mid-read adds nothing.
+            return string.Empty;
+        }
+    }
+}
