@@ -158,6 +158,23 @@ public sealed class FallbackChain<TProvider>
             cancellationToken));
     }
 
+    /// <summary>
+    /// Applies <paramref name="action"/> to every provider, primary first. Generated wrappers use it for property
+    /// setters and event subscriptions, so whichever provider serves a later call has the same configuration.
+    /// </summary>
+    public void ForEachProvider<TState>(TState state, Action<TProvider, TState> action)
+    {
+        if (action is null)
+        {
+            throw new ArgumentNullException(nameof(action));
+        }
+
+        foreach (ChainEntry<TProvider> entry in _entries)
+        {
+            action(entry.Provider, state);
+        }
+    }
+
     private static TResult Wait<TResult>(ValueTask<TResult> pending) =>
         pending.IsCompleted ? pending.GetAwaiter().GetResult() : pending.AsTask().GetAwaiter().GetResult();
 

@@ -1,0 +1,16 @@
+namespace FailoverGen.Generator;
+
+/// <summary>Metadata names the parser matches symbols against.</summary>
+internal static class KnownNames
+{
+    public const string FallbackChainAttribute = "FailoverGen.FallbackChainAttribute";
+    public const string FailoverOnAttribute = "FailoverGen.FailoverOnAttribute";
+    public const string NoFailoverAttribute = "FailoverGen.NoFailoverAttribute";
+    public const string FailoverReason = "FailoverGen.FailoverReason";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string Task = "System.Threading.Tasks.Task";
+    public const string TaskOfT = "System.Threading.Tasks.Task`1";
+    public const string ValueTask = "System.Threading.Tasks.ValueTask";
+    public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
+    public const string AsyncEnumerableOfT = "System.Collections.Generic.IAsyncEnumerable`1";
+}

@@ -1,0 +1,14 @@
+namespace FailoverGen.Generator.Model;
+
+/// <summary>Everything the emitter needs for one <c>[FallbackChain]</c> interface; no symbols, so it caches.</summary>
+internal sealed record ChainModel(
+    string? Namespace,
+    string ClassName,
+    string InterfaceType,
+    bool IsPublic,
+    string TypeParameters,
+    EquatableArray<string> ConstraintClauses,
+    string HintName,
+    EquatableArray<PolicyModel> Policies,
+    EquatableArray<MemberModel> Members,
+    EmitOptions Options);

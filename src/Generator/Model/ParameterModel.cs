@@ -1,0 +1,14 @@
+namespace FailoverGen.Generator.Model;
+
+/// <summary>A parameter as written in the implementing member.</summary>
+/// <param name="Modifier">"", "ref ", "out ", "in ", "ref readonly ", "params ".</param>
+/// <param name="ArgumentModifier">What the call site writes before the argument: "", "ref ", "out ", "in ".</param>
+/// <param name="DefaultValue">The default value expression, or null.</param>
+/// <param name="IsCallerToken">The first CancellationToken parameter: handed to the engine as the caller's token.</param>
+internal sealed record ParameterModel(
+    string Name,
+    string Type,
+    string Modifier,
+    string ArgumentModifier,
+    string? DefaultValue,
+    bool IsCallerToken);

@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FailoverGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FailoverGen.Generator;
+
+/// <summary>
+/// Turns a <c>[FallbackChain]</c> interface symbol into a <see cref="ChainModel"/>. Returns null for anything it
+/// cannot implement (the analyzers explain why); it never throws, because a generator exception breaks every
+/// build that references the package.
+/// </summary>
+internal static class Parser
+{
+    private static readonly string GeneratorVersion = typeof(Parser).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+
+    public static ChainModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return context.TargetSymbol is INamedTypeSymbol { TypeKind: TypeKind.Interface } symbol
+                ? ParseInterface(symbol, context.Attributes, context.TargetNode.SyntaxTree.Options, cancellationToken)
+                : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static ChainModel? ParseInterface(INamedTypeSymbol symbol, ImmutableArray<AttributeData> attributes, ParseOptions parseOptions, CancellationToken cancellationToken)
+    {
+        if (symbol.TypeKind == TypeKind.Error || !TryGetVisibility(symbol, out bool isPublic) || HasStaticAbstractMembers(symbol))
+        {
+            return null;
+        }
+
+        LanguageVersion version = parseOptions is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.CSharp7_3;
+        var options = new EmitOptions(version >= LanguageVersion.CSharp8, version >= LanguageVersion.CSharp9, GeneratorVersion);
+        var types = new TypeFormatter(options.NullableAnnotations);
+
+        var policies = new List<PolicyModel>();
+        int interfacePolicy = AddPolicy(symbol.GetAttributes(), policies);
+        var members = new List<MemberModel>();
+        var implicitSignatures = new HashSet<string>(StringComparer.Ordinal);
+        foreach (INamedTypeSymbol declaring in new[] { symbol }.Concat(symbol.AllInterfaces))
+        {
+            foreach (ISymbol member in declaring.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!member.IsAbstract || member.IsStatic)
+                {
+                    // Default-implemented members need no implementation; static members are not implemented per instance.
+                    continue;
+                }
+
+                if (member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
+                {
+                    // Accessors are implemented with their property or event.
+                    continue;
+                }
+
+                string? declaringInterface = SymbolEqualityComparer.Default.Equals(declaring, symbol) ? null : types.Display(declaring);
+                MemberModel? model = member switch
+                {
+                    IMethodSymbol method => ParseMethod(method, types, policies, interfacePolicy, declaringInterface),
+                    IPropertySymbol property => ParseProperty(property, types, interfacePolicy, declaringInterface),
+                    IEventSymbol @event => ParseEvent(@event, types, declaringInterface),
+                    _ => null,
+                };
+                if (model is null)
+                {
+                    return null;
+                }
+
+                // Identical members inherited from several interfaces share one implementation.
+                if (implicitSignatures.Add(SignatureOf(member)))
+                {
+                    members.Add(model);
+                }
+            }
+        }
+
+        string metadataName = FullMetadataName(symbol);
+        return new ChainModel(
+            symbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            ClassNameOf(symbol, attributes),
+            types.Display(symbol),
+            isPublic,
+            TypeParameterList(symbol.TypeParameters),
+            types.ConstraintClauses(symbol.TypeParameters).ToEquatableArray(),
+            SanitizeHintName(metadataName) + ".FallbackChain.g.cs",
+            policies.ToEquatableArray(),
+            members.ToEquatableArray(),
+            options);
+    }
+
+    private static MemberModel? ParseMethod(IMethodSymbol method, TypeFormatter types, List<PolicyModel> policies, int interfacePolicy, string? declaringInterface)
+    {
+        if (method.Parameters.Any(p => HasErrors(p.Type)) || HasErrors(method.ReturnType))
+        {
+            return null;
+        }
+
+        int policy = AddPolicy(method.GetAttributes(), policies);
+        bool oblivious = IsOblivious(method.ReturnType) || method.Parameters.Any(p => IsOblivious(p.Type));
+        return new MemberModel(
+            MemberKind.Method,
+            Identifier(method.Name),
+            types.Display(method.ReturnType, oblivious),
+            CallKindOf(method),
+            TypeParameterList(method.TypeParameters),
+            types.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
+            ParseParameters(method.Parameters, types, oblivious),
+            policy >= 0 ? policy : interfacePolicy,
+            HasGetter: false,
+            HasSetter: false,
+            oblivious,
+            RefPrefix(method.RefKind),
+            declaringInterface);
+    }
+
+    private static MemberModel? ParseProperty(IPropertySymbol property, TypeFormatter types, int interfacePolicy, string? declaringInterface)
+    {
+        if (HasErrors(property.Type) || property.Parameters.Any(p => HasErrors(p.Type)) || property.SetMethod is { IsInitOnly: true })
+        {
+            return null;
+        }
+
+        bool oblivious = IsOblivious(property.Type) || property.Parameters.Any(p => IsOblivious(p.Type));
+        bool primaryOnly = property.IsIndexer || property.RefKind != RefKind.None || !CanBeTypeArgument(property.Type) || HasAttribute(property, KnownNames.NoFailoverAttribute);
+        return new MemberModel(
+            property.IsIndexer ? MemberKind.Indexer : MemberKind.Property,
+            property.IsIndexer ? "this" : Identifier(property.Name),
+            types.Display(property.Type, oblivious),
+            primaryOnly ? CallKind.Primary : CallKind.Sync,
+            string.Empty,
+            default,
+            ParseParameters(property.Parameters, types, oblivious),
+            interfacePolicy,
+            property.GetMethod is not null,
+            property.SetMethod is not null,
+            oblivious,
+            RefPrefix(property.RefKind),
+            declaringInterface);
+    }
+
+    private static MemberModel? ParseEvent(IEventSymbol @event, TypeFormatter types, string? declaringInterface)
+    {
+        if (HasErrors(@event.Type))
+        {
+            return null;
+        }
+
+        bool oblivious = IsOblivious(@event.Type);
+        return new MemberModel(MemberKind.Event, Identifier(@event.Name), types.Display(@event.Type, oblivious), CallKind.Void, string.Empty, default, default, -1, false, false, oblivious, string.Empty, declaringInterface);
+    }
+
+    private static CallKind CallKindOf(IMethodSymbol method)
+    {
+        bool unsafeToRepeat = method.RefKind != RefKind.None
+            || method.Parameters.Any(p => p.RefKind is RefKind.Ref or RefKind.Out || !CanBeTypeArgument(p.Type));
+        if (unsafeToRepeat || HasAttribute(method, KnownNames.NoFailoverAttribute))
+        {
+            return CallKind.Primary;
+        }
+
+        if (method.ReturnsVoid)
+        {
+            return CallKind.Void;
+        }
+
+        ITypeSymbol returnType = method.ReturnType;
+        string name = returnType is INamedTypeSymbol named ? FullMetadataName(named.OriginalDefinition) : string.Empty;
+        return name switch
+        {
+            KnownNames.Task => CallKind.Task,
+            KnownNames.TaskOfT => CallKind.TaskOfT,
+            KnownNames.ValueTask => CallKind.ValueTask,
+            KnownNames.ValueTaskOfT => CallKind.ValueTaskOfT,
+
+            // A stream fails lazily, after the call has returned: until streaming failover exists it goes to the primary.
+            KnownNames.AsyncEnumerableOfT => CallKind.Primary,
+            _ => CanBeTypeArgument(returnType) ? CallKind.Sync : CallKind.Primary,
+        };
+    }
+
+    private static EquatableArray<ParameterModel> ParseParameters(ImmutableArray<IParameterSymbol> parameters, TypeFormatter types, bool oblivious)
+    {
+        var models = new List<ParameterModel>(parameters.Length);
+        bool tokenFound = false;
+        foreach (IParameterSymbol parameter in parameters)
+        {
+            bool isToken = !tokenFound && parameter.RefKind == RefKind.None && FullMetadataName(parameter.Type) == KnownNames.CancellationToken;
+            tokenFound |= isToken;
+            string modifier = parameter.IsParams ? "params " : parameter.RefKind switch
+            {
+                RefKind.Ref => "ref ",
+                RefKind.Out => "out ",
+                RefKind.In => "in ",
+                RefKind.RefReadOnlyParameter => "ref readonly ",
+                _ => string.Empty,
+            };
+            string argumentModifier = parameter.RefKind switch
+            {
+                RefKind.Ref => "ref ",
+                RefKind.Out => "out ",
+                RefKind.In or RefKind.RefReadOnlyParameter => "in ",
+                _ => string.Empty,
+            };
+            models.Add(new ParameterModel(
+                Identifier(parameter.Name),
+                types.Display(parameter.Type, oblivious),
+                modifier,
+                argumentModifier,
+                parameter.HasExplicitDefaultValue ? DefaultValues.Format(parameter, types, oblivious) : null,
+                isToken));
+        }
+
+        return models.ToEquatableArray();
+    }
+
+    /// <summary>Adds the policy declared by <c>[FailoverOn]</c> attributes; returns its index, or -1 when none is declared.</summary>
+    private static int AddPolicy(ImmutableArray<AttributeData> attributes, List<PolicyModel> policies)
+    {
+        var statusCodes = new SortedSet<int>();
+        var reasons = new SortedSet<string>(StringComparer.Ordinal);
+        bool declared = false;
+        foreach (AttributeData attribute in attributes)
+        {
+            if (attribute.AttributeClass is null || attribute.AttributeClass.ToDisplayString() != KnownNames.FailoverOnAttribute)
+            {
+                continue;
+            }
+
+            declared = true;
+            foreach (TypedConstant argument in attribute.ConstructorArguments)
+            {
+                IEnumerable<TypedConstant> values = argument.Kind == TypedConstantKind.Array ? argument.Values : new[] { argument };
+                foreach (TypedConstant value in values)
+                {
+                    if (value.Kind == TypedConstantKind.Enum && value.Type is INamedTypeSymbol enumType && ReasonName(enumType, value.Value) is string reason)
+                    {
+                        reasons.Add(reason);
+                    }
+                    else if (value.Kind == TypedConstantKind.Primitive && value.Value is int status && status is >= 100 and <= 599)
+                    {
+                        // Out-of-range codes are reported by the analyzer; emitting them would throw at run time.
+                        statusCodes.Add(status);
+                    }
+                }
+            }
+        }
+
+        if (!declared)
+        {
+            return -1;
+        }
+
+        var policy = new PolicyModel(statusCodes.ToEquatableArray(), reasons.ToEquatableArray());
+        int existing = policies.IndexOf(policy);
+        if (existing >= 0)
+        {
+            return existing;
+        }
+
+        policies.Add(policy);
+        return policies.Count - 1;
+    }
+
+    private static string? ReasonName(INamedTypeSymbol enumType, object? value) =>
+        enumType.ToDisplayString() == KnownNames.FailoverReason
+            ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name
+            : null;
+
+    private static string ClassNameOf(INamedTypeSymbol symbol, ImmutableArray<AttributeData> attributes)
+    {
+        foreach (AttributeData attribute in attributes)
+        {
+            if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name && SyntaxFacts.IsValidIdentifier(name))
+            {
+                return name;
+            }
+        }
+
+        string baseName = symbol.Name.Length > 1 && symbol.Name[0] == 'I' && char.IsUpper(symbol.Name[1]) ? symbol.Name.Substring(1) : symbol.Name;
+        for (INamedTypeSymbol? container = symbol.ContainingType; container is not null; container = container.ContainingType)
+        {
+            // Nested interfaces get their containers' names so two nested IClient interfaces do not collide.
+            baseName = container.Name + baseName;
+        }
+
+        return baseName + "Failover";
+    }
+
+    /// <summary>The generated class is top-level, so the interface must be reachable from its namespace.</summary>
+    private static bool TryGetVisibility(INamedTypeSymbol symbol, out bool isPublic)
+    {
+        isPublic = true;
+        for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
+        {
+            switch (type.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal:
+                case Accessibility.ProtectedOrInternal:
+                    isPublic = false;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasStaticAbstractMembers(INamedTypeSymbol symbol) =>
+        new[] { symbol }.Concat(symbol.AllInterfaces).SelectMany(i => i.GetMembers()).Any(m => m.IsStatic && m.IsAbstract);
+
+    private static bool HasAttribute(ISymbol symbol, string metadataName) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
+
+    /// <summary>Ref structs and pointers cannot travel through the engine's generic state.</summary>
+    private static bool CanBeTypeArgument(ITypeSymbol type) =>
+        !type.IsRefLikeType && type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer);
+
+    /// <summary>Unresolved types anywhere in a signature would make the copy fail to compile too.</summary>
+    private static bool HasErrors(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        INamedTypeSymbol named => named.TypeArguments.Any(HasErrors),
+        IArrayTypeSymbol array => HasErrors(array.ElementType),
+        IPointerTypeSymbol pointer => HasErrors(pointer.PointedAtType),
+        _ => false,
+    };
+
+    /// <summary>True when the member was declared where nullable annotations are off.</summary>
+    private static bool IsOblivious(ITypeSymbol type) => type switch
+    {
+        _ when type.NullableAnnotation == NullableAnnotation.None && type.TypeKind != TypeKind.Pointer => true,
+        INamedTypeSymbol named => named.TypeArguments.Any(IsOblivious),
+        IArrayTypeSymbol array => IsOblivious(array.ElementType),
+        _ => false,
+    };
+
+    private static string SignatureOf(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.Name + "`" + method.TypeParameters.Length + "(" + string.Join(",", method.Parameters.Select(p => p.RefKind + " " + p.Type.ToDisplayString())) + ")",
+        IPropertySymbol { IsIndexer: true } indexer => "this[" + string.Join(",", indexer.Parameters.Select(p => p.Type.ToDisplayString())) + "]",
+        _ => member.Name,
+    };
+
+    private static string TypeParameterList(ImmutableArray<ITypeParameterSymbol> typeParameters) =>
+        typeParameters.IsEmpty ? string.Empty : "<" + string.Join(", ", typeParameters.Select(t => Identifier(t.Name))) + ">";
+
+    private static string RefPrefix(RefKind refKind) => refKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.RefReadOnly => "ref readonly ",
+        _ => string.Empty,
+    };
+
+    internal static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private static string FullMetadataName(ITypeSymbol type)
+    {
+        string name = type.MetadataName;
+        for (INamedTypeSymbol? container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            name = container.MetadataName + "+" + name;
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+    }
+
+    private static string SanitizeHintName(string name) =>
+        new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '_').ToArray());
+}

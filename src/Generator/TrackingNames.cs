@@ -1,0 +1,8 @@
+namespace FailoverGen.Generator;
+
+/// <summary>Names of the incremental steps, so tests can assert what was cached.</summary>
+internal static class TrackingNames
+{
+    public const string Interfaces = "FallbackChainInterfaces";
+    public const string Models = "FallbackChainModels";
+}

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FailoverGen.Generator.Tests;
+
+public class IncrementalCachingTests
+{
+    private static readonly string[] TrackedSteps = { TrackingNames.Interfaces, TrackingNames.Models };
+
+    [Fact]
+    public void UnrelatedFileAdded_EveryTrackedStepIsCachedOrUnchanged()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { TestSources.ChatProvider });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(compilation).RunGenerators(compilation);
+
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Other { public class Unrelated { public int Value => 42; } }",
+            (CSharpParseOptions)compilation.SyntaxTrees.First().Options));
+        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertAllOutputs(result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void MethodBodyEditedElsewhere_EveryTrackedStepIsCachedOrUnchanged()
+    {
+        const string before = "namespace Other { public class Service { public int Compute() => 1; } }";
+        const string after = "namespace Other { public class Service { public int Compute() => 2 + 3; } }";
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { TestSources.ChatProvider, before });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(compilation).RunGenerators(compilation);
+
+        SyntaxTree old = compilation.SyntaxTrees.Last();
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(old, old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(after)));
+        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertAllOutputs(result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void InterfaceMemberAdded_ModelIsModifiedAndWrapperGainsTheMember()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { TestSources.ChatProvider });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(compilation).RunGenerators(compilation);
+
+        SyntaxTree old = compilation.SyntaxTrees.Single();
+        string changed = TestSources.ChatProvider.Replace("int GetUsage();", "int GetUsage();\n        string Describe();");
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(old, old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(changed)));
+        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Models));
+        Assert.Contains("public string Describe()", result.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    private static void AssertAllOutputs(GeneratorRunResult result, params IncrementalStepRunReason[] allowed)
+    {
+        foreach (string step in TrackedSteps)
+        {
+            IncrementalStepRunReason[] reasons = Reasons(result, step).ToArray();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, reason => Assert.Contains(reason, allowed));
+        }
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason);
+}
