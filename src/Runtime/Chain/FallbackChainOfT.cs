@@ -211,7 +211,7 @@ public sealed class FallbackChain<TProvider>
             Admission admission = entry.Circuit.TryEnter(_time.GetUtcNow(), out TimeSpan remaining, out FailoverReason coolingReason);
             if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
             {
-                (attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(Skipped(entry, index, admission, remaining, coolingReason));
+                PassOver(ref attempts, Skipped(entry, index, admission, remaining, coolingReason));
                 continue;
             }
 
@@ -219,10 +219,11 @@ public sealed class FallbackChain<TProvider>
             ProviderOutcome<TResult> outcome = await CallAsync(entry, index, admission, state, operation, policy, cancellationToken).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
+                NotifySwitched(entry, index, attempts);
                 return outcome.Result;
             }
 
-            (attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(outcome.Failure);
+            PassOver(ref attempts, outcome.Failure);
         }
 
         if (!called)
@@ -234,10 +235,12 @@ public sealed class FallbackChain<TProvider>
             ProviderOutcome<TResult> outcome = await CallAsync(_entries[index], index, Admission.Forced, state, operation, policy, cancellationToken).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
+                NotifySwitched(_entries[index], index, attempts);
                 return outcome.Result;
             }
 
             ReplaceAttempt(attempts!, outcome.Failure);
+            Notify(_options.OnAttempt, outcome.Failure);
         }
 
         throw new FallbackChainExhaustedException(attempts!, _time.GetElapsedTime(callStarted));
@@ -426,6 +429,37 @@ public sealed class FallbackChain<TProvider>
         }
 
         return best;
+    }
+
+    private void PassOver(ref List<FailoverAttempt>? attempts, FailoverAttempt attempt)
+    {
+        (attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(attempt);
+        Notify(_options.OnAttempt, attempt);
+    }
+
+    private void NotifySwitched(ChainEntry<TProvider> entry, int index, List<FailoverAttempt>? passedOver)
+    {
+        if (passedOver is not null && _options.OnSwitched is not null)
+        {
+            Notify(_options.OnSwitched, new FailoverSwitch(entry.Name, index, passedOver.ToArray()));
+        }
+    }
+
+    private static void Notify<T>(Action<T>? callback, T value)
+    {
+        if (callback is null)
+        {
+            return;
+        }
+
+        try
+        {
+            callback(value);
+        }
+        catch (Exception)
+        {
+            // Observers must not turn a successful failover into a failed call.
+        }
     }
 
     private static FailoverAttempt Skipped(ChainEntry<TProvider> entry, int index, Admission admission, TimeSpan remaining, FailoverReason reason) =>

@@ -39,6 +39,15 @@ public sealed class FallbackChainOptions
     /// <summary>Cooldown defaults and bounds.</summary>
     public CooldownOptions Cooldowns { get; set; } = new();
 
+    /// <summary>
+    /// Called whenever a provider is passed over within a call: it failed with a fallback-eligible error or was
+    /// skipped while cooling down. Exceptions thrown by the callback are ignored so that observing never breaks a call.
+    /// </summary>
+    public Action<FailoverAttempt>? OnAttempt { get; set; }
+
+    /// <summary>Called when a call succeeds on a provider after others were passed over. Exceptions it throws are ignored.</summary>
+    public Action<FailoverSwitch>? OnSwitched { get; set; }
+
     /// <summary>Extra classifiers, consulted in order before the built-in rules.</summary>
     public IList<IFailoverClassifier> Classifiers { get; } = new List<IFailoverClassifier>();
 
