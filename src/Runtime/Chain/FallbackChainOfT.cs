@@ -406,14 +406,30 @@ public sealed class FallbackChain<TProvider>
 
     private void NoteSuccess(int index)
     {
-        if (_options.StickyDuration is not TimeSpan stickyFor || index == 0 || index == Volatile.Read(ref _stickyIndex))
+        if (_options.StickyDuration is not TimeSpan stickyFor)
         {
             return;
         }
 
-        // The window starts when the chain switches and is not extended by later successes,
-        // so a fallback is never pinned for longer than StickyDuration.
-        Volatile.Write(ref _stickyUntilUtcTicks, (_time.GetUtcNow() + stickyFor).UtcTicks);
+        if (index == 0)
+        {
+            // The primary answered: sticking to a fallback would only delay the return to it.
+            if (Volatile.Read(ref _stickyIndex) != 0)
+            {
+                Volatile.Write(ref _stickyIndex, 0);
+            }
+
+            return;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        if (index == Volatile.Read(ref _stickyIndex) && now.UtcTicks < Volatile.Read(ref _stickyUntilUtcTicks))
+        {
+            // The window is not extended by later successes, so a fallback is never pinned for longer than StickyDuration.
+            return;
+        }
+
+        Volatile.Write(ref _stickyUntilUtcTicks, TimeMath.AddSaturating(now, stickyFor).UtcTicks);
         Volatile.Write(ref _stickyIndex, index);
     }
 

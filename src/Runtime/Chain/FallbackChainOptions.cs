@@ -9,6 +9,9 @@ public sealed class FallbackChainOptions
     /// <summary>Upper bound for <see cref="MaxAttemptsPerProvider"/>.</summary>
     public const int MaxAttemptsLimit = 10;
 
+    /// <summary>Upper bound for <see cref="RetryBaseDelay"/> and <see cref="RetryMaxDelay"/>: a day, the most Polly's retry strategy accepts.</summary>
+    public static readonly TimeSpan MaxRetryDelayLimit = TimeSpan.FromDays(1);
+
     /// <summary>The clock for cooldowns, backoff and elapsed times. Tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -54,7 +57,7 @@ public sealed class FallbackChainOptions
     internal FallbackChainOptions Clone()
     {
         var copy = (FallbackChainOptions)MemberwiseClone();
-        copy.Cooldowns = Cooldowns.Clone();
+        copy.Cooldowns = Cooldowns?.Clone()!;
         return copy;
     }
 
@@ -84,6 +87,14 @@ public sealed class FallbackChainOptions
         if (RetryBaseDelay < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RetryBaseDelay), RetryBaseDelay, $"{nameof(RetryBaseDelay)} is negative: use TimeSpan.Zero or a positive delay.");
+        }
+
+        foreach ((TimeSpan delay, string name) in new[] { (RetryBaseDelay, nameof(RetryBaseDelay)), (RetryMaxDelay, nameof(RetryMaxDelay)) })
+        {
+            if (delay > MaxRetryDelayLimit)
+            {
+                throw new ArgumentOutOfRangeException(name, delay, $"{name} is longer than a day: waits that long belong in a cooldown, not a retry on the same provider.");
+            }
         }
 
         if (RetryMaxDelay < RetryBaseDelay)

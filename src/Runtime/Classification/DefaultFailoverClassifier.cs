@@ -37,6 +37,9 @@ public sealed class DefaultFailoverClassifier : IFailoverClassifier
                 classification = new FailureClassification(StatusCodeReasons.FromStatusCode((int)status), (int)status);
                 return true;
 #endif
+            case HttpRequestException http when StatusFromMessage(http.Message) is int status:
+                classification = new FailureClassification(StatusCodeReasons.FromStatusCode(status), status);
+                return true;
             case HttpRequestException:
             case SocketException:
             case IOException:
@@ -54,6 +57,34 @@ public sealed class DefaultFailoverClassifier : IFailoverClassifier
         }
     }
 
+    /// <summary>
+    /// Where <see cref="HttpRequestException"/> has no StatusCode property (netstandard2.0), EnsureSuccessStatusCode()
+    /// still writes the status into its message: "Response status code does not indicate success: 429 (Too Many Requests)."
+    /// </summary>
+    private static int? StatusFromMessage(string message)
+    {
+        const string marker = "does not indicate success: ";
+        int start = message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0 || start + marker.Length + 3 > message.Length)
+        {
+            return null;
+        }
+
+        start += marker.Length;
+        int status = 0;
+        for (int i = start; i < start + 3; i++)
+        {
+            if (message[i] is < '0' or > '9')
+            {
+                return null;
+            }
+
+            status = (status * 10) + (message[i] - '0');
+        }
+
+        return status;
+    }
+
     /// <summary>Null when the exception carries nothing to go on, so its inner exception is looked at instead.</summary>
     private static FailoverReason? ReasonOf(ProviderException exception)
     {
@@ -62,11 +93,20 @@ public sealed class DefaultFailoverClassifier : IFailoverClassifier
             return explicitReason;
         }
 
+        FailoverReason structured;
         if (ProviderErrorCodes.TryGetReason(exception.ErrorCode, exception.ErrorType, out FailoverReason fromCode))
         {
-            return fromCode;
+            structured = fromCode;
+        }
+        else if (exception.StatusCode is int status)
+        {
+            structured = StatusCodeReasons.FromStatusCode(status);
+        }
+        else
+        {
+            return null;
         }
 
-        return exception.StatusCode is int status ? StatusCodeReasons.FromStatusCode(status) : null;
+        return MessageMarkers.Refine(structured, exception.Message, exception.ResponseBody);
     }
 }

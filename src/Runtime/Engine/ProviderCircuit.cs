@@ -103,7 +103,7 @@ internal sealed class ProviderCircuit
                 cooldown = cooldowns.Maximum;
             }
 
-            DateTimeOffset until = now + cooldown;
+            DateTimeOffset until = TimeMath.AddSaturating(now, cooldown);
             _lastReason = failure.Reason;
             Volatile.Write(ref _openUntilUtcTicks, until.UtcTicks);
             Volatile.Write(ref _state, Open);
