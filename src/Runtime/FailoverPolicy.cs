@@ -12,6 +12,7 @@ public sealed class FailoverPolicy
 {
     private readonly int[] _statusCodes;
     private readonly uint _reasonMask;
+    private readonly IFailoverClassifier? _classifier;
 
     /// <summary>The policy used when an interface declares no <see cref="FailoverOnAttribute"/>: every fallback-safe reason.</summary>
     public static FailoverPolicy Default { get; } = CreateDefault();
@@ -49,11 +50,23 @@ public sealed class FailoverPolicy
         _statusCodes = codes.ToArray();
     }
 
-    private FailoverPolicy(uint reasonMask)
+    private FailoverPolicy(int[] statusCodes, uint reasonMask, IFailoverClassifier? classifier)
     {
-        _statusCodes = Array.Empty<int>();
+        _statusCodes = statusCodes;
         _reasonMask = reasonMask;
+        _classifier = classifier;
     }
+
+    /// <summary>
+    /// A classifier that knows the interface's own exception types (generated for the SDKs the project references,
+    /// plus any <see cref="FailoverClassifierAttribute"/>). It runs after <see cref="FallbackChainOptions.Classifiers"/>
+    /// and before the built-in rules.
+    /// </summary>
+    public IFailoverClassifier? Classifier => _classifier;
+
+    /// <summary>The same policy with <paramref name="classifier"/> attached.</summary>
+    public FailoverPolicy WithClassifier(IFailoverClassifier classifier) =>
+        new(_statusCodes, _reasonMask, classifier ?? throw new ArgumentNullException(nameof(classifier)));
 
     /// <summary>The status codes of this policy.</summary>
     public IReadOnlyList<int> StatusCodes => _statusCodes;
@@ -99,6 +112,6 @@ public sealed class FailoverPolicy
             }
         }
 
-        return new FailoverPolicy(mask);
+        return new FailoverPolicy(Array.Empty<int>(), mask, classifier: null);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Polly;
 
 namespace FailoverGen;
 
@@ -7,7 +8,7 @@ namespace FailoverGen;
 public sealed class FallbackChainBuilder<TProvider>
     where TProvider : class
 {
-    private readonly List<KeyValuePair<string, TProvider>> _providers = new();
+    private readonly List<ProviderRegistration<TProvider>> _providers = new();
     private readonly FallbackChainOptions _options = new();
 
     internal FallbackChainBuilder()
@@ -17,7 +18,19 @@ public sealed class FallbackChainBuilder<TProvider>
     /// <summary>Appends a provider. The first one added is the primary.</summary>
     /// <param name="name">A unique name used in errors, logs and metrics, e.g. <c>"openai/gpt-4o-mini"</c>.</param>
     /// <param name="provider">The implementation to call.</param>
-    public FallbackChainBuilder<TProvider> Add(string name, TProvider provider)
+    public FallbackChainBuilder<TProvider> Add(string name, TProvider provider) => AddCore(name, provider, pipeline: null);
+
+    /// <summary>
+    /// Appends a provider whose calls run through <paramref name="pipeline"/> instead of the chain's own retry and
+    /// attempt timeout. Whatever the pipeline finally throws is classified and failed over like any other failure.
+    /// </summary>
+    /// <param name="name">A unique name used in errors, logs and metrics.</param>
+    /// <param name="provider">The implementation to call.</param>
+    /// <param name="pipeline">The resilience pipeline for this provider's calls.</param>
+    public FallbackChainBuilder<TProvider> Add(string name, TProvider provider, ResiliencePipeline pipeline) =>
+        AddCore(name, provider, pipeline ?? throw new ArgumentNullException(nameof(pipeline), $"The pipeline for '{name}' is null: use the Add overload without a pipeline for the built-in one."));
+
+    private FallbackChainBuilder<TProvider> AddCore(string name, TProvider provider, ResiliencePipeline? pipeline)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -33,7 +46,7 @@ public sealed class FallbackChainBuilder<TProvider>
 
         for (int i = 0; i < _providers.Count; i++)
         {
-            if (string.Equals(_providers[i].Key, name, StringComparison.Ordinal))
+            if (string.Equals(_providers[i].Name, name, StringComparison.Ordinal))
             {
                 throw new ArgumentException(
                     $"A provider named '{name}' is already in the chain at position {i}: give each provider a unique name (for example include the model).",
@@ -41,7 +54,7 @@ public sealed class FallbackChainBuilder<TProvider>
             }
         }
 
-        _providers.Add(new KeyValuePair<string, TProvider>(name, provider));
+        _providers.Add(new ProviderRegistration<TProvider>(name, provider, pipeline));
         return this;
     }
 

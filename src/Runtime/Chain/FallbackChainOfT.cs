@@ -21,25 +21,30 @@ public sealed class FallbackChain<TProvider>
 {
     private static readonly ResiliencePropertyKey<FailoverPolicy> PolicyKey = new("FailoverGen.Policy");
     private static readonly ResiliencePropertyKey<int> RequestsKey = new("FailoverGen.Requests");
+    private static readonly ResiliencePropertyKey<TimeSpan?> HintedDelayKey = new("FailoverGen.HintedDelay");
 
     private readonly ChainEntry<TProvider>[] _entries;
     private readonly FallbackChainOptions _options;
-    private readonly IFailoverClassifier[] _classifiers;
+    private readonly ChainClassifier _classifier;
+    private readonly StickySelection? _sticky;
+    private readonly ResiliencePipeline? _deadline;
     private readonly TimeProvider _time;
-    private int _stickyIndex;
-    private long _stickyUntilUtcTicks;
 
-    internal FallbackChain(IReadOnlyList<KeyValuePair<string, TProvider>> providers, FallbackChainOptions options)
+    internal FallbackChain(IReadOnlyList<ProviderRegistration<TProvider>> providers, FallbackChainOptions options)
     {
         _options = options;
         _time = options.TimeProvider;
-        _classifiers = options.SnapshotClassifiers();
+        _classifier = new ChainClassifier(options.SnapshotClassifiers());
+        _sticky = options.StickyDuration is TimeSpan sticky ? new StickySelection(sticky) : null;
+        _deadline = options.CallTimeout is TimeSpan limit
+            ? new ResiliencePipelineBuilder { TimeProvider = _time }.AddTimeout(limit).Build()
+            : null;
         _entries = new ChainEntry<TProvider>[providers.Count];
         var names = new string[providers.Count];
         for (int i = 0; i < providers.Count; i++)
         {
-            names[i] = providers[i].Key;
-            _entries[i] = new ChainEntry<TProvider>(providers[i].Key, providers[i].Value, CreateRetryPipeline());
+            names[i] = providers[i].Name;
+            _entries[i] = new ChainEntry<TProvider>(providers[i].Name, providers[i].Provider, providers[i].Pipeline ?? CreatePipeline(i));
         }
 
         ProviderNames = new ReadOnlyCollection<string>(names);
@@ -191,21 +196,62 @@ public sealed class FallbackChain<TProvider>
         }
     }
 
-    /// <summary>The failover loop every Execute method shares.</summary>
-    private async ValueTask<TResult> RunAsync<TState, TResult>(
+    /// <summary>Runs the walk, inside a Polly timeout when the options set a deadline for the whole call.</summary>
+    private ValueTask<TResult> RunAsync<TState, TResult>(
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        return _deadline is null
+            ? WalkAsync(state, operation, policy, cancellationToken, cancellationToken)
+            : RunWithDeadlineAsync(state, operation, policy, cancellationToken);
+    }
+
+    private async ValueTask<TResult> RunWithDeadlineAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            return await _deadline!.ExecuteAsync(
+                static (ctx, s) => s.Item1.WalkAsync(s.state, s.operation, s.policy, s.cancellationToken, ctx.CancellationToken),
+                context,
+                (this, state, operation, policy, cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// The failover loop every Execute method shares. <paramref name="callerToken"/> is the caller's own token;
+    /// <paramref name="token"/> is what providers receive: the caller's token, or one that also fires at the deadline.
+    /// </summary>
+    private async ValueTask<TResult> WalkAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken callerToken,
+        CancellationToken token)
+    {
         long callStarted = _time.GetTimestamp();
         List<FailoverAttempt>? attempts = null;
         bool called = false;
-        int first = StartIndex();
+        int first = _sticky?.StartIndex(_time.GetUtcNow()) ?? 0;
         for (int position = 0; position < _entries.Length; position++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            callerToken.ThrowIfCancellationRequested();
+            if (token.IsCancellationRequested)
+            {
+                throw Exhausted(attempts, callStarted, deadlineExceeded: true);
+            }
+
             int index = IndexAt(first, position);
             ChainEntry<TProvider> entry = _entries[index];
             Admission admission = entry.Circuit.TryEnter(_time.GetUtcNow(), out TimeSpan remaining, out FailoverReason coolingReason);
@@ -216,7 +262,7 @@ public sealed class FallbackChain<TProvider>
             }
 
             called = true;
-            ProviderOutcome<TResult> outcome = await CallAsync(entry, index, admission, state, operation, policy, cancellationToken).ConfigureAwait(false);
+            ProviderOutcome<TResult> outcome = await CallAsync(entry, index, admission, state, operation, policy, callerToken, token).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(entry, index, attempts);
@@ -226,13 +272,12 @@ public sealed class FallbackChain<TProvider>
             PassOver(ref attempts, outcome.Failure);
         }
 
-        if (!called)
+        if (!called && !token.IsCancellationRequested)
         {
             // Every provider is cooling down. Failing now would report "all failed" without a single request,
             // so the provider whose cooldown ends first is called anyway.
             int index = SoonestAvailableIndex();
-            cancellationToken.ThrowIfCancellationRequested();
-            ProviderOutcome<TResult> outcome = await CallAsync(_entries[index], index, Admission.Forced, state, operation, policy, cancellationToken).ConfigureAwait(false);
+            ProviderOutcome<TResult> outcome = await CallAsync(_entries[index], index, Admission.Forced, state, operation, policy, callerToken, token).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(_entries[index], index, attempts);
@@ -243,7 +288,7 @@ public sealed class FallbackChain<TProvider>
             Notify(_options.OnAttempt, outcome.Failure);
         }
 
-        throw new FallbackChainExhaustedException(attempts!, _time.GetElapsedTime(callStarted));
+        throw Exhausted(attempts, callStarted, deadlineExceeded: token.IsCancellationRequested && !callerToken.IsCancellationRequested);
     }
 
     private async ValueTask<ProviderOutcome<TResult>> CallAsync<TState, TResult>(
@@ -253,10 +298,11 @@ public sealed class FallbackChain<TProvider>
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
-        CancellationToken cancellationToken)
+        CancellationToken callerToken,
+        CancellationToken token)
     {
         long started = _time.GetTimestamp();
-        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        ResilienceContext context = ResilienceContextPool.Shared.Get(token);
         context.Properties.Set(PolicyKey, policy);
         FailureClassification failure = default;
         Exception? error = null;
@@ -270,10 +316,10 @@ public sealed class FallbackChain<TProvider>
                 (operation, entry.Provider, state)).ConfigureAwait(false);
             succeeded = true;
             entry.Circuit.OnSuccess();
-            NoteSuccess(index);
+            _sticky?.OnSuccess(index, _time.GetUtcNow());
             return new ProviderOutcome<TResult>(result);
         }
-        catch (Exception ex) when (IsFallbackEligible(ex, policy, cancellationToken, out failure))
+        catch (Exception ex) when (IsFallbackEligible(ex, policy, callerToken, token, out failure))
         {
             error = ex;
             requests = context.Properties.GetValue(RequestsKey, 1);
@@ -289,7 +335,16 @@ public sealed class FallbackChain<TProvider>
         }
 
         DateTimeOffset now = _time.GetUtcNow();
-        entry.Circuit.OnFailure(failure, now, _options.Cooldowns);
+        if (token.IsCancellationRequested)
+        {
+            // The call's own deadline cut this request short: that says nothing about the provider.
+            entry.Circuit.OnNoVerdict(admission);
+        }
+        else
+        {
+            entry.Circuit.OnFailure(failure, now, _options.Cooldowns);
+        }
+
         return new ProviderOutcome<TResult>(new FailoverAttempt(
             entry.Name,
             index,
@@ -303,16 +358,23 @@ public sealed class FallbackChain<TProvider>
             error));
     }
 
-    /// <summary>True when <paramref name="exception"/> should move the call on (or be retried if transient).</summary>
-    private bool IsFallbackEligible(Exception exception, FailoverPolicy policy, CancellationToken cancellationToken, out FailureClassification failure)
+    /// <summary>True when <paramref name="exception"/> should move the call on (or be retried on the same provider).</summary>
+    private bool IsFallbackEligible(Exception exception, FailoverPolicy policy, CancellationToken callerToken, CancellationToken token, out FailureClassification failure)
     {
-        if (cancellationToken.IsCancellationRequested)
+        if (callerToken.IsCancellationRequested)
         {
             failure = default;
             return false;
         }
 
-        failure = Classify(exception);
+        if (token.IsCancellationRequested)
+        {
+            // Only the call's deadline cancels this token without the caller's: whatever the provider threw, it timed out.
+            failure = new FailureClassification(FailoverReason.Timeout);
+            return true;
+        }
+
+        failure = _classifier.Classify(exception, policy);
         if (failure.Reason == FailoverReason.Unknown)
         {
             return policy.IncludesUnknown || _options.UnknownErrors == UnknownErrorHandling.FailOver;
@@ -321,117 +383,78 @@ public sealed class FallbackChain<TProvider>
         return policy.Matches(failure);
     }
 
-    private FailureClassification Classify(Exception exception)
+    /// <summary>The built-in per-provider pipeline: retries outside, the per-attempt timeout inside.</summary>
+    private ResiliencePipeline CreatePipeline(int index)
     {
-        // Wrappers such as AggregateException or an SDK's own exception often carry the real cause inside.
-        for (Exception? current = exception; current is not null; current = current.InnerException)
+        var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
+        if (_options.MaxAttemptsPerProvider > 1)
         {
-            foreach (IFailoverClassifier classifier in _classifiers)
-            {
-                if (TryClassify(classifier, current, out FailureClassification custom))
-                {
-                    return custom;
-                }
-            }
-
-            if (DefaultFailoverClassifier.Instance.TryClassify(current, out FailureClassification builtIn))
-            {
-                return builtIn;
-            }
-        }
-
-        return new FailureClassification(FailoverReason.Unknown);
-    }
-
-    private static bool TryClassify(IFailoverClassifier classifier, Exception exception, out FailureClassification classification)
-    {
-        try
-        {
-            return classifier.TryClassify(exception, out classification);
-        }
-        catch (Exception)
-        {
-            // A broken classifier must not turn one provider failure into a failed chain.
-            classification = default;
-            return false;
-        }
-    }
-
-    private ResiliencePipeline CreateRetryPipeline()
-    {
-        if (_options.MaxAttemptsPerProvider == 1)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
-        return new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
+            builder.AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = _options.MaxAttemptsPerProvider - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = _options.RetryBaseDelay,
                 MaxDelay = _options.RetryMaxDelay,
                 UseJitter = _options.UseJitter,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(index, args.Outcome.Exception, args.Context)),
+                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(HintedDelayKey, null)),
                 OnRetry = static args =>
                 {
                     args.Context.Properties.Set(RequestsKey, args.AttemptNumber + 2);
                     return default;
                 },
-            })
-            .Build();
-    }
-
-    /// <summary>Only transient failures are retried on the same provider; rate limits and the like fail over at once.</summary>
-    private bool ShouldRetry(Exception? exception, ResilienceContext context) =>
-        exception is not null
-        && context.Properties.TryGetValue(PolicyKey, out FailoverPolicy? policy)
-        && IsFallbackEligible(exception, policy, context.CancellationToken, out FailureClassification failure)
-        && failure.Reason.IsTransient();
-
-    private int StartIndex()
-    {
-        if (_options.StickyDuration is null)
-        {
-            return 0;
+            });
         }
 
-        int sticky = Volatile.Read(ref _stickyIndex);
-        return sticky != 0 && _time.GetUtcNow().UtcTicks < Volatile.Read(ref _stickyUntilUtcTicks) ? sticky : 0;
+        if (_options.AttemptTimeout is TimeSpan attemptTimeout)
+        {
+            builder.AddTimeout(attemptTimeout);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Another attempt on the same provider is worth it for a transient failure without a retry hint, or when the
+    /// provider asked for a short wait and no other provider could take the call now. Rate limits and the like
+    /// otherwise fail over at once: waiting on one provider while a healthy one is available is what failover prevents.
+    /// </summary>
+    private bool ShouldRetry(int index, Exception? exception, ResilienceContext context)
+    {
+        if (exception is null
+            || !context.Properties.TryGetValue(PolicyKey, out FailoverPolicy? policy)
+            || !IsFallbackEligible(exception, policy, context.CancellationToken, context.CancellationToken, out FailureClassification failure))
+        {
+            return false;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        TimeSpan? hint = failure.GetRetryDelay(now);
+        context.Properties.Set(HintedDelayKey, hint);
+        if (hint is null)
+        {
+            return failure.Reason.IsTransient();
+        }
+
+        return hint <= _options.MaxRetryAfterWait && !AnyOtherAvailable(index, now);
+    }
+
+    private bool AnyOtherAvailable(int index, DateTimeOffset now)
+    {
+        for (int i = 0; i < _entries.Length; i++)
+        {
+            if (i != index && _entries[i].Circuit.OpenUntilUtcTicks <= now.UtcTicks)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Position 0 is the start provider; the rest follow in declared order.</summary>
     private static int IndexAt(int first, int position) =>
         position == 0 ? first : position <= first ? position - 1 : position;
-
-    private void NoteSuccess(int index)
-    {
-        if (_options.StickyDuration is not TimeSpan stickyFor)
-        {
-            return;
-        }
-
-        if (index == 0)
-        {
-            // The primary answered: sticking to a fallback would only delay the return to it.
-            if (Volatile.Read(ref _stickyIndex) != 0)
-            {
-                Volatile.Write(ref _stickyIndex, 0);
-            }
-
-            return;
-        }
-
-        DateTimeOffset now = _time.GetUtcNow();
-        if (index == Volatile.Read(ref _stickyIndex) && now.UtcTicks < Volatile.Read(ref _stickyUntilUtcTicks))
-        {
-            // The window is not extended by later successes, so a fallback is never pinned for longer than StickyDuration.
-            return;
-        }
-
-        Volatile.Write(ref _stickyUntilUtcTicks, TimeMath.AddSaturating(now, stickyFor).UtcTicks);
-        Volatile.Write(ref _stickyIndex, index);
-    }
 
     private int SoonestAvailableIndex()
     {
@@ -446,6 +469,9 @@ public sealed class FallbackChain<TProvider>
 
         return best;
     }
+
+    private FallbackChainExhaustedException Exhausted(List<FailoverAttempt>? attempts, long callStarted, bool deadlineExceeded) =>
+        new(attempts ?? new List<FailoverAttempt>(), _time.GetElapsedTime(callStarted), _entries.Length, deadlineExceeded);
 
     private void PassOver(ref List<FailoverAttempt>? attempts, FailoverAttempt attempt)
     {

@@ -27,6 +27,26 @@ public sealed class FallbackChainOptions
     /// <summary>The longest backoff delay between two attempts on the same provider. Default 10 seconds.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The longest time one request to one provider may take before it counts as a <see cref="FailoverReason.Timeout"/>
+    /// (retried if attempts remain, then failed over). Null (the default) leaves it to the provider client.
+    /// </summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+
+    /// <summary>
+    /// The longest a whole chain call may take, retries and failovers included. When it passes, the call ends in a
+    /// <see cref="FallbackChainExhaustedException"/> with <see cref="FallbackChainExhaustedException.DeadlineExceeded"/> set.
+    /// Null (the default) means no deadline.
+    /// </summary>
+    public TimeSpan? CallTimeout { get; set; }
+
+    /// <summary>
+    /// When a provider says how long to wait (Retry-After and the like), the chain waits and retries the same provider
+    /// only if the wait is at most this long, attempts remain, and no other provider is available; otherwise it fails
+    /// over at once. Default 5 seconds; zero never waits.
+    /// </summary>
+    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Randomises backoff delays so that many callers do not retry in lockstep. Default true.</summary>
     public bool UseJitter { get; set; } = true;
 
@@ -103,6 +123,20 @@ public sealed class FallbackChainOptions
                 nameof(RetryMaxDelay),
                 RetryMaxDelay,
                 $"{nameof(RetryMaxDelay)} ({RetryMaxDelay}) is shorter than {nameof(RetryBaseDelay)} ({RetryBaseDelay}): raise it or lower the base delay.");
+        }
+
+        foreach ((TimeSpan? limit, string name) in new[] { (AttemptTimeout, nameof(AttemptTimeout)), (CallTimeout, nameof(CallTimeout)) })
+        {
+            // Polly's timeout strategy accepts 10 ms to 1 day.
+            if (limit is TimeSpan value && (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(1)))
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} must be between 10 ms and 1 day, or null for no limit.");
+            }
+        }
+
+        if (MaxRetryAfterWait < TimeSpan.Zero || MaxRetryAfterWait > MaxRetryDelayLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetryAfterWait), MaxRetryAfterWait, $"{nameof(MaxRetryAfterWait)} must be between zero (never wait) and 1 day.");
         }
 
         if (UnknownErrors is not (UnknownErrorHandling.FailOver or UnknownErrorHandling.Rethrow))

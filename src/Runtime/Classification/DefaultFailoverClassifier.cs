@@ -2,13 +2,14 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
+using Polly.Timeout;
 
 namespace FailoverGen;
 
 /// <summary>
 /// The built-in rules: <see cref="ProviderException"/> (explicit reason, then provider error code/type, then
-/// status code), <see cref="HttpRequestException"/>, timeouts, cancellations that are not the caller's, and
-/// socket/IO failures.
+/// status code, then message text), <see cref="HttpRequestException"/>, timeouts (including a per-attempt
+/// timeout), cancellations that are not the caller's, and socket/IO failures.
 /// </summary>
 public sealed class DefaultFailoverClassifier : IFailoverClassifier
 {
@@ -46,6 +47,7 @@ public sealed class DefaultFailoverClassifier : IFailoverClassifier
                 classification = new FailureClassification(FailoverReason.Network);
                 return true;
             case TimeoutException:
+            case TimeoutRejectedException:
             case OperationCanceledException:
                 // The engine has already ruled out the caller's own cancellation, so what is left is a timeout
                 // (HttpClient.Timeout surfaces as TaskCanceledException).
@@ -93,14 +95,17 @@ public sealed class DefaultFailoverClassifier : IFailoverClassifier
             return explicitReason;
         }
 
+        FailoverReason? fromStatus = exception.StatusCode is int status ? StatusCodeReasons.FromStatusCode(status) : null;
         FailoverReason structured;
-        if (ProviderErrorCodes.TryGetReason(exception.ErrorCode, exception.ErrorType, out FailoverReason fromCode))
+        if (ProviderErrorCodes.TryGetReason(exception.ErrorCode, exception.ErrorType, out FailoverReason fromCode)
+            && !(fromCode == FailoverReason.BadRequest && fromStatus is not (null or FailoverReason.BadRequest or FailoverReason.Unknown)))
         {
+            // A catch-all type such as invalid_request_error says less than a 402 or a 503 does.
             structured = fromCode;
         }
-        else if (exception.StatusCode is int status)
+        else if (fromStatus is FailoverReason statusReason)
         {
-            structured = StatusCodeReasons.FromStatusCode(status);
+            structured = statusReason;
         }
         else
         {

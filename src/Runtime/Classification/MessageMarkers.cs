@@ -14,6 +14,7 @@ internal static class MessageMarkers
         ("credit balance is too low", FailoverReason.Billing),
         ("insufficient balance", FailoverReason.Billing),
         ("key limit exceeded", FailoverReason.Billing),
+        ("enable billing", FailoverReason.Billing),
         ("regain access on", FailoverReason.Quota),
         ("reached your specified api usage limits", FailoverReason.Quota),
         ("exceeded your current quota", FailoverReason.Quota),
@@ -24,8 +25,13 @@ internal static class MessageMarkers
         ("maximum context length", FailoverReason.ContextOverflow),
         ("input token count", FailoverReason.ContextOverflow),
         ("too long for this model", FailoverReason.ContextOverflow),
+        ("input is too long", FailoverReason.ContextOverflow),
         ("context window", FailoverReason.ContextOverflow),
         ("overloaded", FailoverReason.Overloaded),
+        ("capacity exceeded", FailoverReason.Overloaded),
+        ("requires moderation", FailoverReason.ContentFilter),
+        ("input was flagged", FailoverReason.ContentFilter),
+        ("api key not valid", FailoverReason.Auth),
     };
 
     /// <summary>A more specific reason found in <paramref name="texts"/>, or <paramref name="structured"/> unchanged.</summary>

@@ -22,6 +22,10 @@ internal static class ProviderErrorCodes
         ["invalid_api_key"] = FailoverReason.Auth,
         ["UNAUTHENTICATED"] = FailoverReason.Auth,
         ["PERMISSION_DENIED"] = FailoverReason.Auth,
+        ["API_KEY_INVALID"] = FailoverReason.Auth,
+
+        // Google: the project cannot use this model here at all (region, or billing not enabled); text refines to Billing.
+        ["FAILED_PRECONDITION"] = FailoverReason.Auth,
         ["overloaded_error"] = FailoverReason.Overloaded,
         ["capacity_exceeded"] = FailoverReason.Overloaded,
         ["ModelNotReadyException"] = FailoverReason.Overloaded,

@@ -19,12 +19,26 @@ public sealed class FallbackChainExhaustedException : AggregateException
     /// <param name="attempts">One entry per provider, in the order the chain walked them.</param>
     /// <param name="elapsed">Total time of the chain call.</param>
     public FallbackChainExhaustedException(IReadOnlyList<FailoverAttempt> attempts, TimeSpan elapsed)
-        : base(BuildMessage(attempts ?? throw new ArgumentNullException(nameof(attempts))), ExceptionsOf(attempts))
+        : this(attempts, elapsed, providerCount: attempts?.Count ?? 0, deadlineExceeded: false)
+    {
+    }
+
+    /// <summary>Creates the exception for a call that may have stopped early at its deadline.</summary>
+    /// <param name="attempts">The providers tried or skipped, in walk order.</param>
+    /// <param name="elapsed">Total time of the chain call.</param>
+    /// <param name="providerCount">How many providers the chain has.</param>
+    /// <param name="deadlineExceeded">The call's deadline (<see cref="FallbackChainOptions.CallTimeout"/>) ended it.</param>
+    public FallbackChainExhaustedException(IReadOnlyList<FailoverAttempt> attempts, TimeSpan elapsed, int providerCount, bool deadlineExceeded)
+        : base(BuildMessage(attempts ?? throw new ArgumentNullException(nameof(attempts)), providerCount, deadlineExceeded), ExceptionsOf(attempts))
     {
         Attempts = new ReadOnlyCollection<FailoverAttempt>(attempts.ToArray());
         Elapsed = elapsed;
-        _message = BuildMessage(attempts);
+        DeadlineExceeded = deadlineExceeded;
+        _message = BuildMessage(attempts, providerCount, deadlineExceeded);
     }
+
+    /// <summary>True when the call's deadline ended it before every provider had its turn.</summary>
+    public bool DeadlineExceeded { get; }
 
     /// <summary>One entry per provider, in the order the chain walked them.</summary>
     public IReadOnlyList<FailoverAttempt> Attempts { get; }
@@ -46,10 +60,12 @@ public sealed class FallbackChainExhaustedException : AggregateException
         }
     }
 
-    private static string BuildMessage(IReadOnlyList<FailoverAttempt> attempts)
+    private static string BuildMessage(IReadOnlyList<FailoverAttempt> attempts, int providerCount, bool deadlineExceeded)
     {
         int skipped = attempts.Count(a => a.WasSkipped);
-        var text = new StringBuilder("All ").Append(attempts.Count).Append(attempts.Count == 1 ? " provider failed" : " providers failed");
+        var text = deadlineExceeded
+            ? new StringBuilder("Deadline reached after ").Append(attempts.Count).Append(" of ").Append(providerCount).Append(providerCount == 1 ? " provider" : " providers")
+            : new StringBuilder("All ").Append(attempts.Count).Append(attempts.Count == 1 ? " provider failed" : " providers failed");
         if (skipped > 0)
         {
             text.Append(" (").Append(attempts.Count - skipped).Append(" tried, ").Append(skipped).Append(" skipped)");

@@ -82,6 +82,12 @@ public sealed class ProviderErrorBody
                 continue;
             }
 
+            if (Code is null && String(detail, "reason") is string reason)
+            {
+                // google.rpc.ErrorInfo: a machine-readable cause such as API_KEY_INVALID.
+                Code = reason;
+            }
+
             if (String(detail, "retryDelay") is string delay)
             {
                 RetryDelay ??= RetryHints.GoDuration(delay);

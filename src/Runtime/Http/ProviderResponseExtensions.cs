@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -38,31 +39,16 @@ public static class ProviderResponseExtensions
 
     private static ProviderException CreateException(HttpResponseMessage response, string body)
     {
-        int status = (int)response.StatusCode;
-        RetryHints.TryRead(response.Headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt);
-        ProviderErrorBody? error = ProviderErrorBody.TryParse(body);
-        FailoverReason? reason = null;
-        if (error?.QuotaId is string quotaId)
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers)
         {
-            reason = quotaId.IndexOf("PerDay", StringComparison.OrdinalIgnoreCase) >= 0 ? FailoverReason.Quota : FailoverReason.RateLimit;
+            foreach (string value in header.Value)
+            {
+                headers.Add(new KeyValuePair<string, string>(header.Key, value));
+            }
         }
 
-        var message = new StringBuilder("HTTP ").Append(status);
-        if ((error?.Type ?? error?.Code) is string kind)
-        {
-            message.Append(' ').Append(kind);
-        }
-
-        message.Append(": ").Append(error?.Message ?? (response.ReasonPhrase is { Length: > 0 } phrase ? phrase : "no error message"));
-        return new ProviderException(
-            message.ToString(),
-            status,
-            error?.Type,
-            error?.Code,
-            retryAfter ?? error?.RetryDelay,
-            retryAfter is null ? retryAt : null,
-            reason,
-            body);
+        return ProviderErrors.FromResponse((int)response.StatusCode, headers, body, response.ReasonPhrase);
     }
 
     private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)

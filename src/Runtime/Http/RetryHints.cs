@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 
 namespace FailoverGen;
 
@@ -23,20 +24,98 @@ public static class RetryHints
     /// <param name="headers">Response and content headers, names compared case-insensitively.</param>
     /// <param name="retryAfter">A relative wait, when the hint is a duration.</param>
     /// <param name="retryAt">An absolute time, when the hint is a date.</param>
-    public static bool TryRead(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt)
+    public static bool TryRead(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt) =>
+        TryRead(FirstValues(headers), out retryAfter, out retryAt);
+
+    /// <summary>Reads <see cref="HttpResponseHeaders.RetryAfter"/>-style values from typed headers.</summary>
+    public static bool TryRead(HttpResponseHeaders headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt) =>
+        TryRead((IEnumerable<KeyValuePair<string, IEnumerable<string>>>)headers, out retryAfter, out retryAt);
+
+    /// <summary>The same, for single-valued headers such as an SDK's raw response headers.</summary>
+    public static bool TryRead(IEnumerable<KeyValuePair<string, string>> headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt)
     {
-        retryAfter = null;
-        retryAt = null;
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (KeyValuePair<string, IEnumerable<string>> header in headers)
+        foreach (KeyValuePair<string, string> header in headers)
         {
-            string? first = header.Value.FirstOrDefault();
-            if (first is not null)
+            if (header.Key is not null && header.Value is not null && !values.ContainsKey(header.Key))
             {
-                values[header.Key] = first;
+                values[header.Key] = header.Value;
             }
         }
 
+        return TryRead(values, out retryAfter, out retryAt);
+    }
+
+    /// <summary>
+    /// Finds a wait in message text: "try again in 20s", "Please try again in 6m0s", "retry after 7 seconds",
+    /// "try again in 250ms". Null when the text names none.
+    /// </summary>
+    public static TimeSpan? FromText(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        Match match = TextHint.Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        string value = match.Groups["value"].Value.TrimEnd('.');
+        string word = match.Groups["word"].Value.ToLowerInvariant();
+        if (word.Length == 0)
+        {
+            return DeltaSeconds(value) ?? GoDuration(value);
+        }
+
+        double unitMilliseconds = word.StartsWith("milli", StringComparison.Ordinal) ? 1 : word.StartsWith("min", StringComparison.Ordinal) ? 60_000 : 1_000;
+        return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double amount) ? Clamp(amount * unitMilliseconds) : null;
+    }
+
+    /// <summary>
+    /// Finds a resume time in message text: Anthropic's "You will regain access on 2026-12-01 at 00:00 UTC".
+    /// Null when the text names none.
+    /// </summary>
+    public static DateTimeOffset? RetryAtFromText(string? text)
+    {
+        Match match = text is null ? Match.Empty : TextDate.Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        string moment = match.Groups["date"].Value + "T" + (match.Groups["time"].Success ? match.Groups["time"].Value : "00:00") + ":00Z";
+        return Timestamp(moment);
+    }
+
+    private static readonly Regex TextDate = new(
+        @"regain access on (?<date>\d{4}-\d{2}-\d{2})(?: at (?<time>\d{2}:\d{2}))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(100));
+
+    private static readonly Regex TextHint = new(
+        @"(?:try again|retry)\s+(?:in|after)\s+(?<value>[0-9][0-9.hms]*)(?:\s*(?<word>milliseconds?|seconds?|secs?|minutes?|mins?)\b)?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(100));
+
+    private static IEnumerable<KeyValuePair<string, string>> FirstValues(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers)
+    {
+        foreach (KeyValuePair<string, IEnumerable<string>> header in headers)
+        {
+            string? first = header.Value?.FirstOrDefault();
+            if (first is not null)
+            {
+                yield return new KeyValuePair<string, string>(header.Key, first);
+            }
+        }
+    }
+
+    private static bool TryRead(Dictionary<string, string> values, out TimeSpan? retryAfter, out DateTimeOffset? retryAt)
+    {
+        retryAfter = null;
+        retryAt = null;
         if ((retryAfter = Milliseconds(Get(values, "retry-after-ms")) ?? Milliseconds(Get(values, "x-ms-retry-after-ms"))) is not null)
         {
             return true;
@@ -56,10 +135,6 @@ public static class RetryHints
         retryAt = ExhaustedLimitReset(values, "anthropic-ratelimit-", "-remaining", "-reset", Timestamp);
         return retryAt is not null;
     }
-
-    /// <summary>Reads <see cref="HttpResponseHeaders.RetryAfter"/>-style values from typed headers.</summary>
-    public static bool TryRead(HttpResponseHeaders headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt) =>
-        TryRead((IEnumerable<KeyValuePair<string, IEnumerable<string>>>)headers, out retryAfter, out retryAt);
 
     /// <summary>Parses delta-seconds ("20", "1.5"); null when negative or not a number.</summary>
     public static TimeSpan? DeltaSeconds(string? value) =>

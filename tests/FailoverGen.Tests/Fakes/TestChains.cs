@@ -4,12 +4,17 @@ using System.Threading.Tasks;
 
 namespace FailoverGen.Tests.Fakes;
 
-/// <summary>Builds chains of <see cref="ScriptedProvider"/>s on a <see cref="TestClock"/> and calls them.</summary>
+/// <summary>
+/// Builds chains of <see cref="ScriptedProvider"/>s on a <see cref="TestClock"/> and calls them. Waiting out a
+/// provider's retry hint is off unless a test turns it on, so tests about other behaviour never wait on the clock.
+/// </summary>
 public static class TestChains
 {
     public static FallbackChain<IChatProvider> Build(TestClock clock, Action<FallbackChainOptions>? configure, params ScriptedProvider[] providers)
     {
-        FallbackChainBuilder<IChatProvider> builder = FallbackChain.Create<IChatProvider>().WithTimeProvider(clock);
+        FallbackChainBuilder<IChatProvider> builder = FallbackChain.Create<IChatProvider>()
+            .WithTimeProvider(clock)
+            .Configure(o => o.MaxRetryAfterWait = TimeSpan.Zero);
         foreach (ScriptedProvider provider in providers)
         {
             builder.Add(provider.Name, provider);

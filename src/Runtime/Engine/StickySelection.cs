@@ -1,0 +1,48 @@
+using System;
+using System.Threading;
+
+namespace FailoverGen;
+
+/// <summary>
+/// Where a call starts when <see cref="FallbackChainOptions.StickyDuration"/> is set: at the fallback that last
+/// took over, for a window that starts at the switch and is never extended, then back at the primary.
+/// </summary>
+internal sealed class StickySelection
+{
+    private readonly TimeSpan _duration;
+    private int _index;
+    private long _untilUtcTicks;
+
+    public StickySelection(TimeSpan duration)
+    {
+        _duration = duration;
+    }
+
+    public int StartIndex(DateTimeOffset now)
+    {
+        int index = Volatile.Read(ref _index);
+        return index != 0 && now.UtcTicks < Volatile.Read(ref _untilUtcTicks) ? index : 0;
+    }
+
+    public void OnSuccess(int index, DateTimeOffset now)
+    {
+        if (index == 0)
+        {
+            // The primary answered: sticking to a fallback would only delay the return to it.
+            if (Volatile.Read(ref _index) != 0)
+            {
+                Volatile.Write(ref _index, 0);
+            }
+
+            return;
+        }
+
+        if (index == Volatile.Read(ref _index) && now.UtcTicks < Volatile.Read(ref _untilUtcTicks))
+        {
+            return;
+        }
+
+        Volatile.Write(ref _untilUtcTicks, TimeMath.AddSaturating(now, _duration).UtcTicks);
+        Volatile.Write(ref _index, index);
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace FailoverGen;
+
+/// <summary>
+/// Builds a <see cref="ProviderException"/> from the parts of a failed HTTP response. Every source of provider
+/// errors goes through here — <see cref="ProviderResponseExtensions.EnsureProviderSuccessAsync"/>, the
+/// classifiers generated for SDK exceptions, and hand-written adapters — so they all classify alike.
+/// </summary>
+public static class ProviderErrors
+{
+    /// <summary>Creates (does not throw) the exception for a failed response.</summary>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="headers">Response headers; names are compared case-insensitively. May be null.</param>
+    /// <param name="body">The response body, or null. Only the first <see cref="ProviderResponseExtensions.MaxBodyChars"/> characters are kept.</param>
+    /// <param name="reasonPhrase">The HTTP reason phrase, used when the body has no message.</param>
+    /// <param name="innerException">The exception this one explains, e.g. an SDK's own.</param>
+    public static ProviderException FromResponse(
+        int statusCode,
+        IEnumerable<KeyValuePair<string, string>>? headers,
+        string? body,
+        string? reasonPhrase = null,
+        Exception? innerException = null)
+    {
+        if (body is { Length: > ProviderResponseExtensions.MaxBodyChars })
+        {
+            body = body.Substring(0, ProviderResponseExtensions.MaxBodyChars);
+        }
+
+        TimeSpan? retryAfter = null;
+        DateTimeOffset? retryAt = null;
+        string? amazonErrorType = null;
+        if (headers is not null)
+        {
+            RetryHints.TryRead(headers, out retryAfter, out retryAt);
+            amazonErrorType = AmazonErrorType(headers);
+        }
+
+        ProviderErrorBody? error = ProviderErrorBody.TryParse(body);
+        FailoverReason? reason = null;
+        if (error?.QuotaId is string quotaId)
+        {
+            // Google's QuotaFailure says which limit ran out: a per-day one keeps the provider out far longer.
+            reason = quotaId.IndexOf("PerDay", StringComparison.OrdinalIgnoreCase) >= 0 ? FailoverReason.Quota : FailoverReason.RateLimit;
+        }
+
+        string? errorType = error?.Type ?? amazonErrorType;
+        string? providerMessage = error?.Message;
+        var message = new StringBuilder("HTTP ").Append(statusCode);
+        if ((errorType ?? error?.Code) is string kind)
+        {
+            message.Append(' ').Append(kind);
+        }
+
+        message.Append(": ").Append(providerMessage ?? (reasonPhrase is { Length: > 0 } ? reasonPhrase : "no error message"));
+        if (retryAfter is null && retryAt is null)
+        {
+            string? text = providerMessage ?? body;
+            retryAfter = error?.RetryDelay ?? RetryHints.FromText(text);
+            retryAt = retryAfter is null ? RetryHints.RetryAtFromText(text) : null;
+        }
+
+        return new ProviderException(message.ToString(), statusCode, errorType, error?.Code, retryAfter, retryAt, reason, body, innerException);
+    }
+
+    /// <summary>AWS services name the error in <c>x-amzn-ErrorType</c>, e.g. "ThrottlingException:http://internal.amazon.com/".</summary>
+    private static string? AmazonErrorType(IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        foreach (KeyValuePair<string, string> header in headers)
+        {
+            if (string.Equals(header.Key, "x-amzn-ErrorType", StringComparison.OrdinalIgnoreCase) && header.Value is { Length: > 0 } value)
+            {
+                int colon = value.IndexOf(':');
+                return colon > 0 ? value.Substring(0, colon) : value;
+            }
+        }
+
+        return null;
+    }
+}
