@@ -12,7 +12,7 @@ namespace FailoverGen.Generator;
 /// </summary>
 internal static class Emitter
 {
-    private const string Runtime = "global::FailoverGen.";
+    internal const string Runtime = "global::FailoverGen.";
 
     public static string Emit(ChainModel model)
     {
@@ -48,6 +48,9 @@ internal static class Emitter
         taken.Add(model.ClassName);
         string chainField = Unique("__chain", taken);
         string[] policyFields = model.Policies.Select((_, i) => Unique("__policy" + i, taken)).ToArray();
+        string? classifierClass = model.Classifier is null ? null : Unique("__Classifier", taken);
+        string? defaultPolicyField = model.Classifier is null ? null : Unique("__policyDefault", taken);
+        string attachClassifier = classifierClass is null ? string.Empty : ".WithClassifier(" + classifierClass + ".Instance)";
         string chainType = Runtime + "FallbackChain<" + model.InterfaceType + ">";
 
         writer.WriteLine("/// <summary>Implements the interface by calling an ordered chain of implementations, failing over between them.</summary>");
@@ -63,7 +66,12 @@ internal static class Emitter
             string reasons = policy.Reasons.Count == 0
                 ? "null"
                 : "new " + Runtime + "FailoverReason[] { " + string.Join(", ", policy.Reasons.Select(r => Runtime + "FailoverReason." + r)) + " }";
-            writer.WriteLine("private static readonly " + Runtime + "FailoverPolicy " + policyFields[i] + " = new " + Runtime + "FailoverPolicy(" + statusCodes + ", " + reasons + ");");
+            writer.WriteLine("private static readonly " + Runtime + "FailoverPolicy " + policyFields[i] + " = new " + Runtime + "FailoverPolicy(" + statusCodes + ", " + reasons + ")" + attachClassifier + ";");
+        }
+
+        if (defaultPolicyField is not null)
+        {
+            writer.WriteLine("private static readonly " + Runtime + "FailoverPolicy " + defaultPolicyField + " = " + Runtime + "FailoverPolicy.Default" + attachClassifier + ";");
         }
 
         writer.WriteLine("private readonly " + chainType + " " + chainField + ";");
@@ -76,7 +84,7 @@ internal static class Emitter
         writer.Indent--;
         writer.WriteLine("}");
 
-        var context = new MemberContext(chainField, policyFields, model.Options);
+        var context = new MemberContext(chainField, policyFields, defaultPolicyField, model.Options);
         foreach (MemberModel member in model.Members)
         {
             writer.WriteLineNoTabs(string.Empty);
@@ -104,6 +112,12 @@ internal static class Emitter
             {
                 writer.WriteLine("#nullable enable");
             }
+        }
+
+        if (model.Classifier is not null)
+        {
+            writer.WriteLineNoTabs(string.Empty);
+            ClassifierEmitter.Write(writer, classifierClass!, model.Classifier);
         }
 
         writer.Indent--;
@@ -263,10 +277,13 @@ internal static class Emitter
     {
         private readonly string[] _policyFields;
 
-        public MemberContext(string chainField, string[] policyFields, EmitOptions options)
+        private readonly string _defaultPolicy;
+
+        public MemberContext(string chainField, string[] policyFields, string? defaultPolicyField, EmitOptions options)
         {
             ChainField = chainField;
             _policyFields = policyFields;
+            _defaultPolicy = defaultPolicyField ?? Runtime + "FailoverPolicy.Default";
             StaticModifier = options.StaticLambdas ? "static " : string.Empty;
         }
 
@@ -274,6 +291,6 @@ internal static class Emitter
 
         public string StaticModifier { get; }
 
-        public string PolicyExpression(int index) => index >= 0 ? _policyFields[index] : Runtime + "FailoverPolicy.Default";
+        public string PolicyExpression(int index) => index >= 0 ? _policyFields[index] : _defaultPolicy;
     }
 }

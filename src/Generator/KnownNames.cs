@@ -7,6 +7,11 @@ internal static class KnownNames
     public const string FailoverOnAttribute = "FailoverGen.FailoverOnAttribute";
     public const string NoFailoverAttribute = "FailoverGen.NoFailoverAttribute";
     public const string FailoverReason = "FailoverGen.FailoverReason";
+    public const string FailoverClassifierAttribute = "FailoverGen.FailoverClassifierAttribute";
+    public const string FailoverClassifierInterface = "FailoverGen.IFailoverClassifier";
+    public const string ClientResultException = "System.ClientModel.ClientResultException";
+    public const string RequestFailedException = "Azure.RequestFailedException";
+    public const string AnthropicApiException = "Anthropic.Exceptions.AnthropicApiException";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";

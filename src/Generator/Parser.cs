@@ -23,7 +23,7 @@ internal static class Parser
         try
         {
             return context.TargetSymbol is INamedTypeSymbol { TypeKind: TypeKind.Interface } symbol
-                ? ParseInterface(symbol, context.Attributes, context.TargetNode.SyntaxTree.Options, cancellationToken)
+                ? ParseInterface(symbol, context.Attributes, context.TargetNode.SyntaxTree.Options, context.SemanticModel.Compilation, cancellationToken)
                 : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -32,7 +32,7 @@ internal static class Parser
         }
     }
 
-    private static ChainModel? ParseInterface(INamedTypeSymbol symbol, ImmutableArray<AttributeData> attributes, ParseOptions parseOptions, CancellationToken cancellationToken)
+    private static ChainModel? ParseInterface(INamedTypeSymbol symbol, ImmutableArray<AttributeData> attributes, ParseOptions parseOptions, Compilation compilation, CancellationToken cancellationToken)
     {
         if (symbol.TypeKind == TypeKind.Error || !TryGetVisibility(symbol, out bool isPublic) || HasStaticAbstractMembers(symbol))
         {
@@ -96,8 +96,48 @@ internal static class Parser
             SanitizeHintName(metadataName) + ".FallbackChain.g.cs",
             policies.ToEquatableArray(),
             members.ToEquatableArray(),
+            ParseClassifier(symbol, compilation, types),
             options);
     }
+
+    /// <summary>
+    /// The classifier to emit: the interface's <c>[FailoverClassifier]</c> types that can be created, plus type checks for
+    /// SDK exceptions the compilation can see. Resolved at build time, so nothing is looked up at run time.
+    /// </summary>
+    private static ClassifierModel? ParseClassifier(INamedTypeSymbol symbol, Compilation compilation, TypeFormatter types)
+    {
+        INamedTypeSymbol? contract = compilation.GetTypeByMetadataName(KnownNames.FailoverClassifierInterface);
+        var custom = new List<string>();
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.FailoverClassifierAttribute
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is INamedTypeSymbol type
+                && IsCreatableClassifier(type, contract, compilation))
+            {
+                custom.Add(types.Display(type));
+            }
+        }
+
+        bool clientModel = IsVisible(compilation, KnownNames.ClientResultException);
+        bool azure = IsVisible(compilation, KnownNames.RequestFailedException);
+        bool anthropic = IsVisible(compilation, KnownNames.AnthropicApiException);
+        return custom.Count == 0 && !clientModel && !azure && !anthropic
+            ? null
+            : new ClassifierModel(custom.ToEquatableArray(), clientModel, azure, anthropic);
+    }
+
+    /// <summary>Invalid classifier types are left out here and reported by the analyzers.</summary>
+    private static bool IsCreatableClassifier(INamedTypeSymbol type, INamedTypeSymbol? contract, Compilation compilation) =>
+        contract is not null
+        && type.TypeKind == TypeKind.Class
+        && !type.IsAbstract
+        && !type.IsUnboundGenericType
+        && type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default)
+        && type.InstanceConstructors.Any(c => c.Parameters.IsEmpty && compilation.IsSymbolAccessibleWithin(c, compilation.Assembly));
+
+    private static bool IsVisible(Compilation compilation, string metadataName) =>
+        compilation.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public };
 
     private static MemberModel? ParseMethod(IMethodSymbol method, TypeFormatter types, List<PolicyModel> policies, int interfacePolicy, string? declaringInterface)
     {

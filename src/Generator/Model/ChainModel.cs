@@ -11,4 +11,5 @@ internal sealed record ChainModel(
     string HintName,
     EquatableArray<PolicyModel> Policies,
     EquatableArray<MemberModel> Members,
+    ClassifierModel? Classifier,
     EmitOptions Options);

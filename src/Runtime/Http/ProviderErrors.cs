@@ -65,6 +65,27 @@ public static class ProviderErrors
         return new ProviderException(message.ToString(), statusCode, errorType, error?.Code, retryAfter, retryAt, reason, body, innerException);
     }
 
+    /// <summary>
+    /// Classifies a failed response that arrived as some other exception (an SDK's), from its status, headers and
+    /// body. Generated wrappers call this for the SDK exception types the project references. Returns false when
+    /// no response arrived (status 0), so the exception's inner exception is looked at instead.
+    /// </summary>
+    public static bool TryClassify(
+        int statusCode,
+        IEnumerable<KeyValuePair<string, string>>? headers,
+        string? body,
+        Exception exception,
+        out FailureClassification classification)
+    {
+        if (statusCode is < 100 or > 599)
+        {
+            classification = default;
+            return false;
+        }
+
+        return DefaultFailoverClassifier.Instance.TryClassify(FromResponse(statusCode, headers, body, innerException: exception), out classification);
+    }
+
     /// <summary>AWS services name the error in <c>x-amzn-ErrorType</c>, e.g. "ThrottlingException:http://internal.amazon.com/".</summary>
     private static string? AmazonErrorType(IEnumerable<KeyValuePair<string, string>> headers)
     {

@@ -1,0 +1,93 @@
+using System.CodeDom.Compiler;
+using FailoverGen.Generator.Model;
+
+namespace FailoverGen.Generator;
+
+/// <summary>
+/// Writes the wrapper's nested classifier: the user's <c>[FailoverClassifier]</c> instances first, then a type check
+/// per referenced SDK that hands the SDK's status, headers and body to <c>ProviderErrors.TryClassify</c>. Plain
+/// <c>as</c> casts and <c>var</c> keep it valid from C# 7.3 and warning-free with nullable on or off.
+/// </summary>
+internal static class ClassifierEmitter
+{
+    private const string Runtime = Emitter.Runtime;
+    private const string KeyValue = "global::System.Collections.Generic.KeyValuePair<string, string>";
+
+    public static void Write(IndentedTextWriter writer, string className, ClassifierModel model)
+    {
+        writer.WriteLine("/// <summary>Recognises the exceptions of the SDKs this project references; written at build time.</summary>");
+        writer.WriteLine("private sealed class " + className + " : " + Runtime + "IFailoverClassifier");
+        writer.WriteLine("{");
+        writer.Indent++;
+        writer.WriteLine("public static readonly " + className + " Instance = new " + className + "();");
+        if (model.CustomTypes.Count > 0)
+        {
+            writer.WriteLine(
+                "private readonly " + Runtime + "IFailoverClassifier[] custom = new " + Runtime + "IFailoverClassifier[] { "
+                + string.Join(", ", System.Linq.Enumerable.Select(model.CustomTypes, t => "new " + t + "()")) + " };");
+        }
+
+        writer.WriteLineNoTabs(string.Empty);
+        writer.WriteLine("public bool TryClassify(global::System.Exception exception, out " + Runtime + "FailureClassification classification)");
+        writer.WriteLine("{");
+        writer.Indent++;
+        if (model.CustomTypes.Count > 0)
+        {
+            Block(writer, "foreach (var classifier in this.custom)", "if (classifier.TryClassify(exception, out classification)) return true;");
+        }
+
+        if (model.ClientModel)
+        {
+            writer.WriteLine("var clientResult = exception as global::System.ClientModel.ClientResultException;");
+            writer.WriteLine("var clientResponse = clientResult != null ? clientResult.GetRawResponse() : null;");
+            Block(
+                writer,
+                "if (clientResponse != null)",
+                "return " + Runtime + "ProviderErrors.TryClassify(clientResponse.Status, clientResponse.Headers, clientResponse.Content == null ? null : clientResponse.Content.ToString(), exception, out classification);");
+        }
+
+        if (model.Azure)
+        {
+            writer.WriteLine("var requestFailed = exception as global::Azure.RequestFailedException;");
+            writer.WriteLine("var azureResponse = requestFailed != null ? requestFailed.GetRawResponse() : null;");
+            Block(
+                writer,
+                "if (azureResponse != null)",
+                "var headers = new global::System.Collections.Generic.List<" + KeyValue + ">();",
+                "foreach (var header in azureResponse.Headers) headers.Add(new " + KeyValue + "(header.Name, header.Value));",
+                "return " + Runtime + "ProviderErrors.TryClassify(azureResponse.Status, headers, azureResponse.Content == null ? null : azureResponse.Content.ToString(), exception, out classification);");
+        }
+
+        if (model.Anthropic)
+        {
+            // The Anthropic SDK keeps status and body on the exception but not the headers.
+            writer.WriteLine("var anthropic = exception as global::Anthropic.Exceptions.AnthropicApiException;");
+            Block(
+                writer,
+                "if (anthropic != null)",
+                "return " + Runtime + "ProviderErrors.TryClassify((int)anthropic.StatusCode, null, anthropic.ResponseBody, exception, out classification);");
+        }
+
+        writer.WriteLine("classification = default(" + Runtime + "FailureClassification);");
+        writer.WriteLine("return false;");
+        writer.Indent--;
+        writer.WriteLine("}");
+        writer.Indent--;
+        writer.WriteLine("}");
+    }
+
+    private static void Block(IndentedTextWriter writer, string header, params string[] body)
+    {
+        writer.WriteLine(header);
+        writer.WriteLine("{");
+        writer.Indent++;
+        foreach (string line in body)
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.Indent--;
+        writer.WriteLine("}");
+        writer.WriteLineNoTabs(string.Empty);
+    }
+}
