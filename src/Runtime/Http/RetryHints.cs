@@ -96,7 +96,7 @@ public static class RetryHints
         TimeSpan.FromMilliseconds(100));
 
     private static readonly Regex TextHint = new(
-        @"(?:try again|retry)\s+(?:in|after)\s+(?<value>[0-9][0-9.hms]*)(?:\s*(?<word>milliseconds?|seconds?|secs?|minutes?|mins?)\b)?",
+        @"(?:try again|retry)\s+(?:in|after)\s+(?<value>[0-9][0-9.hms]*)(?:\s*(?<word>milliseconds?|seconds?|secs?|minutes?|mins?)\b)?(?![A-Za-z])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromMilliseconds(100));
 
