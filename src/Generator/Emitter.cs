@@ -189,6 +189,7 @@ internal static class Emitter
             CallKind.ValueTaskOfT => "ExecuteValueTaskAsync",
             CallKind.ValueTask => "ExecuteVoidValueTaskAsync",
             CallKind.Void => "ExecuteVoid",
+            CallKind.Stream => "ExecuteStream",
             _ => "Execute",
         };
         string? callerToken = member.Parameters.FirstOrDefault(p => p.IsCallerToken)?.Name;

@@ -223,8 +223,7 @@ internal static class Parser
             KnownNames.ValueTask => CallKind.ValueTask,
             KnownNames.ValueTaskOfT => CallKind.ValueTaskOfT,
 
-            // A stream fails lazily, after the call has returned: until streaming failover exists it goes to the primary.
-            KnownNames.AsyncEnumerableOfT => CallKind.Primary,
+            KnownNames.AsyncEnumerableOfT => CallKind.Stream,
             _ => CanBeTypeArgument(returnType) ? CallKind.Sync : CallKind.Primary,
         };
     }

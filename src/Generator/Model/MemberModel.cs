@@ -38,4 +38,5 @@ internal enum CallKind
     ValueTask,
     Sync,
     Void,
+    Stream,
 }

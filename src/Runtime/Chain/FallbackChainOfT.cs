@@ -16,7 +16,7 @@ namespace FailoverGen;
 /// Generated wrappers call the Execute methods; they are public so hand-written code can too.
 /// One chain serves any number of concurrent calls.
 /// </summary>
-public sealed class FallbackChain<TProvider>
+public sealed partial class FallbackChain<TProvider>
     where TProvider : class
 {
     private static readonly ResiliencePropertyKey<FailoverPolicy> PolicyKey = new("FailoverGen.Policy");
@@ -44,7 +44,11 @@ public sealed class FallbackChain<TProvider>
         for (int i = 0; i < providers.Count; i++)
         {
             names[i] = providers[i].Name;
-            _entries[i] = new ChainEntry<TProvider>(providers[i].Name, providers[i].Provider, providers[i].Pipeline ?? CreatePipeline(i));
+            _entries[i] = new ChainEntry<TProvider>(
+                providers[i].Name,
+                providers[i].Provider,
+                providers[i].Pipeline ?? CreatePipeline(i, withAttemptTimeout: true),
+                providers[i].Pipeline is null ? CreatePipeline(i, withAttemptTimeout: false) : ResiliencePipeline.Empty);
         }
 
         ProviderNames = new ReadOnlyCollection<string>(names);
@@ -262,7 +266,7 @@ public sealed class FallbackChain<TProvider>
             }
 
             called = true;
-            ProviderOutcome<TResult> outcome = await CallAsync(entry, index, admission, state, operation, policy, callerToken, token).ConfigureAwait(false);
+            ProviderOutcome<TResult> outcome = await CallAsync(entry, entry.Pipeline, index, admission, state, operation, policy, callerToken, token).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(entry, index, attempts);
@@ -277,7 +281,7 @@ public sealed class FallbackChain<TProvider>
             // Every provider is cooling down. Failing now would report "all failed" without a single request,
             // so the provider whose cooldown ends first is called anyway.
             int index = SoonestAvailableIndex();
-            ProviderOutcome<TResult> outcome = await CallAsync(_entries[index], index, Admission.Forced, state, operation, policy, callerToken, token).ConfigureAwait(false);
+            ProviderOutcome<TResult> outcome = await CallAsync(_entries[index], _entries[index].Pipeline, index, Admission.Forced, state, operation, policy, callerToken, token).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(_entries[index], index, attempts);
@@ -293,6 +297,7 @@ public sealed class FallbackChain<TProvider>
 
     private async ValueTask<ProviderOutcome<TResult>> CallAsync<TState, TResult>(
         ChainEntry<TProvider> entry,
+        ResiliencePipeline pipeline,
         int index,
         Admission admission,
         TState state,
@@ -310,7 +315,7 @@ public sealed class FallbackChain<TProvider>
         bool succeeded = false;
         try
         {
-            TResult result = await entry.Pipeline.ExecuteAsync(
+            TResult result = await pipeline.ExecuteAsync(
                 static (ctx, s) => s.operation(s.Provider, s.state, ctx.CancellationToken),
                 context,
                 (operation, entry.Provider, state)).ConfigureAwait(false);
@@ -384,7 +389,7 @@ public sealed class FallbackChain<TProvider>
     }
 
     /// <summary>The built-in per-provider pipeline: retries outside, the per-attempt timeout inside.</summary>
-    private ResiliencePipeline CreatePipeline(int index)
+    private ResiliencePipeline CreatePipeline(int index, bool withAttemptTimeout)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
         if (_options.MaxAttemptsPerProvider > 1)
@@ -406,7 +411,7 @@ public sealed class FallbackChain<TProvider>
             });
         }
 
-        if (_options.AttemptTimeout is TimeSpan attemptTimeout)
+        if (withAttemptTimeout && _options.AttemptTimeout is TimeSpan attemptTimeout)
         {
             builder.AddTimeout(attemptTimeout);
         }

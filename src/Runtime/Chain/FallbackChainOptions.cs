@@ -47,6 +47,13 @@ public sealed class FallbackChainOptions
     /// </summary>
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// For streaming members: when a stream fails after items reached the caller, start over on the next provider
+    /// (the caller then receives that provider's full answer after the partial one) instead of throwing
+    /// <see cref="FallbackStreamInterruptedException"/>. Default false.
+    /// </summary>
+    public bool RestartStreamsOnFailure { get; set; }
+
     /// <summary>Randomises backoff delays so that many callers do not retry in lockstep. Default true.</summary>
     public bool UseJitter { get; set; } = true;
 

@@ -6,11 +6,12 @@ namespace FailoverGen;
 internal sealed class ChainEntry<TProvider>
     where TProvider : class
 {
-    public ChainEntry(string name, TProvider provider, ResiliencePipeline pipeline)
+    public ChainEntry(string name, TProvider provider, ResiliencePipeline pipeline, ResiliencePipeline streamPipeline)
     {
         Name = name;
         Provider = provider;
         Pipeline = pipeline;
+        StreamPipeline = streamPipeline;
     }
 
     public string Name { get; }
@@ -18,6 +19,12 @@ internal sealed class ChainEntry<TProvider>
     public TProvider Provider { get; }
 
     public ResiliencePipeline Pipeline { get; }
+
+    /// <summary>
+    /// Retries for starting a stream, without a timeout strategy: a stream keeps using its token after the first item,
+    /// so it must be the stream's own token, never one a timeout strategy owns and recycles.
+    /// </summary>
+    public ResiliencePipeline StreamPipeline { get; }
 
     public ProviderCircuit Circuit { get; } = new();
 }
