@@ -33,6 +33,12 @@ internal static class Emitter
         }
 
         WriteClass(writer, model);
+        if (model.DependencyInjection)
+        {
+            writer.WriteLineNoTabs(string.Empty);
+            DependencyInjectionEmitter.Write(writer, model);
+        }
+
         if (model.Namespace is not null)
         {
             writer.Indent--;
@@ -97,6 +103,9 @@ internal static class Emitter
             writer.WriteLine("/// <inheritdoc/>");
             switch (member.Kind)
             {
+                case MemberKind.Method when member.Call is CallKind.DisposeAll or CallKind.DisposeAllAsync:
+                    WriteDispose(writer, member, context);
+                    break;
                 case MemberKind.Method:
                     WriteMethod(writer, member, context);
                     break;
@@ -199,6 +208,20 @@ internal static class Emitter
             + (callerToken is null ? string.Empty : ", " + callerToken) + ")";
     }
 
+    /// <summary>Disposing the wrapper disposes every provider; it owns them as a chain, like a delegating client owns its inner one.</summary>
+    private static void WriteDispose(IndentedTextWriter writer, MemberModel member, MemberContext context)
+    {
+        bool isAsync = member.Call == CallKind.DisposeAllAsync;
+        writer.WriteLine(isAsync ? "public global::System.Threading.Tasks.ValueTask DisposeAsync()" : "public void Dispose()");
+        writer.WriteLine("{");
+        writer.Indent++;
+        writer.WriteLine(isAsync
+            ? "return this." + context.ChainField + ".ForEachProviderAsync(default(global::System.ValueTuple), " + context.StaticModifier + "(__provider, __state) => ((global::System.IAsyncDisposable)__provider).DisposeAsync());"
+            : "this." + context.ChainField + ".ForEachProvider(default(global::System.ValueTuple), " + context.StaticModifier + "(__provider, __state) => ((global::System.IDisposable)__provider).Dispose());");
+        writer.Indent--;
+        writer.WriteLine("}");
+    }
+
     private static void WriteProperty(IndentedTextWriter writer, MemberModel member, MemberContext context)
     {
         string name = member.Kind == MemberKind.Indexer
@@ -249,7 +272,7 @@ internal static class Emitter
     private static string Declaration(ParameterModel parameter) =>
         parameter.Modifier + parameter.Type + " " + parameter.Name + (parameter.DefaultValue is null ? string.Empty : " = " + parameter.DefaultValue);
 
-    private static void WriteConstraints(IndentedTextWriter writer, EquatableArray<string> clauses)
+    internal static void WriteConstraints(IndentedTextWriter writer, EquatableArray<string> clauses)
     {
         writer.Indent++;
         foreach (string clause in clauses)

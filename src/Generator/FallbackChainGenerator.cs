@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using FailoverGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,6 +23,27 @@ public sealed class FallbackChainGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Models);
 
+        IncrementalValuesProvider<ChainModel> foreignModels = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.FallbackChainForAttribute,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (attributeContext, cancellationToken) => Parser.ParseForeign(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.ForeignInterfaces)
+            .SelectMany(static (models, _) => models)
+            .WithTrackingName(TrackingNames.ForeignModels);
+
         context.RegisterSourceOutput(models, static (output, model) => output.AddSource(model.HintName, Emitter.Emit(model)));
+        // The same wrapper may be requested twice (in two files): emit it once; a hint name may be added only once.
+        context.RegisterSourceOutput(foreignModels.Collect(), static (output, models) =>
+        {
+            var emitted = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ChainModel model in models)
+            {
+                if (emitted.Add(model.HintName))
+                {
+                    output.AddSource(model.HintName, Emitter.Emit(model));
+                }
+            }
+        });
     }
 }

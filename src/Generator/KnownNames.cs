@@ -4,6 +4,10 @@ namespace FailoverGen.Generator;
 internal static class KnownNames
 {
     public const string FallbackChainAttribute = "FailoverGen.FallbackChainAttribute";
+    public const string FallbackChainForAttribute = "FailoverGen.FallbackChainForAttribute";
+    public const string ServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
+    public const string Disposable = "System.IDisposable";
+    public const string AsyncDisposable = "System.IAsyncDisposable";
     public const string FailoverOnAttribute = "FailoverGen.FailoverOnAttribute";
     public const string NoFailoverAttribute = "FailoverGen.NoFailoverAttribute";
     public const string FailoverReason = "FailoverGen.FailoverReason";

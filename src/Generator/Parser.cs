@@ -18,13 +18,20 @@ internal static class Parser
 {
     private static readonly string GeneratorVersion = typeof(Parser).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
+    /// <summary>A <c>[FallbackChain]</c> interface declared in this compilation.</summary>
     public static ChainModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         try
         {
-            return context.TargetSymbol is INamedTypeSymbol { TypeKind: TypeKind.Interface } symbol
-                ? ParseInterface(symbol, context.Attributes, context.TargetNode.SyntaxTree.Options, context.SemanticModel.Compilation, cancellationToken)
-                : null;
+            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } symbol || !TryGetVisibility(symbol, out bool isPublic))
+            {
+                return null;
+            }
+
+            string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+            // The interface's metadata name is unique in the compilation and includes its generic arity.
+            string hintName = SanitizeHintName(FullMetadataName(symbol)) + ".FallbackChain.g.cs";
+            return ParseInterface(symbol, ns, ClassNameOf(symbol, context.Attributes), hintName, isPublic, context.TargetNode.SyntaxTree.Options, context.SemanticModel.Compilation, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -32,9 +39,68 @@ internal static class Parser
         }
     }
 
-    private static ChainModel? ParseInterface(INamedTypeSymbol symbol, ImmutableArray<AttributeData> attributes, ParseOptions parseOptions, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every <c>[assembly: FallbackChainFor(typeof(I))]</c> in one file: interfaces from referenced assemblies, wrapped by
+    /// an internal class in the project's namespace (the assembly name unless the attribute names one).
+    /// </summary>
+    public static EquatableArray<ChainModel> ParseForeign(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (symbol.TypeKind == TypeKind.Error || !TryGetVisibility(symbol, out bool isPublic) || HasStaticAbstractMembers(symbol))
+        var models = new List<ChainModel>();
+        try
+        {
+            Compilation compilation = context.SemanticModel.Compilation;
+            foreach (AttributeData attribute in context.Attributes)
+            {
+                if (attribute.ConstructorArguments.Length != 1
+                    || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol { TypeKind: TypeKind.Interface } symbol
+                    || symbol.IsUnboundGenericType
+                    || symbol.TypeArguments.Any(t => t is ITypeParameterSymbol)
+                    || !compilation.IsSymbolAccessibleWithin(symbol, compilation.Assembly))
+                {
+                    continue;
+                }
+
+                string? requestedName = NamedString(attribute, "ClassName");
+                string className = requestedName is not null && SyntaxFacts.IsValidIdentifier(requestedName) ? requestedName : DefaultClassName(symbol);
+                string? ns = NamedString(attribute, "Namespace") ?? compilation.AssemblyName;
+                ns = ns is not null && ns.Split('.').All(SyntaxFacts.IsValidIdentifier) ? ns : null;
+                ChainModel? model = ParseInterface(
+                    symbol,
+                    ns,
+                    className,
+                    SanitizeHintName((ns is null ? string.Empty : ns + ".") + className) + ".FallbackChainFor.g.cs",
+                    isPublic: false,
+                    context.TargetNode.SyntaxTree.Options,
+                    compilation,
+                    cancellationToken);
+                if (model is not null)
+                {
+                    models.Add(model);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever was parsed before the failure is still emitted; the rest is left out rather than crash the build.
+        }
+
+        return models.ToEquatableArray();
+    }
+
+    private static string? NamedString(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    private static ChainModel? ParseInterface(
+        INamedTypeSymbol symbol,
+        string? ns,
+        string className,
+        string hintName,
+        bool isPublic,
+        ParseOptions parseOptions,
+        Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        if (symbol.TypeKind == TypeKind.Error || HasStaticAbstractMembers(symbol))
         {
             return null;
         }
@@ -65,6 +131,12 @@ internal static class Parser
                 }
 
                 string? declaringInterface = SymbolEqualityComparer.Default.Equals(declaring, symbol) ? null : types.Display(declaring);
+                if (DisposeCall(declaring, member) is CallKind dispose)
+                {
+                    members.Add(new MemberModel(MemberKind.Method, member.Name, string.Empty, dispose, string.Empty, default, default, -1, false, false, false, string.Empty, declaringInterface));
+                    continue;
+                }
+
                 MemberModel? model = member switch
                 {
                     IMethodSymbol method => ParseMethod(method, types, policies, interfacePolicy, declaringInterface),
@@ -85,18 +157,18 @@ internal static class Parser
             }
         }
 
-        string metadataName = FullMetadataName(symbol);
         return new ChainModel(
-            symbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-            ClassNameOf(symbol, attributes),
+            ns,
+            className,
             types.Display(symbol),
             isPublic,
-            TypeParameterList(symbol.TypeParameters),
-            types.ConstraintClauses(symbol.TypeParameters).ToEquatableArray(),
-            SanitizeHintName(metadataName) + ".FallbackChain.g.cs",
+            TypeParameterList(symbol.IsGenericType && symbol.TypeArguments.All(t => t is ITypeParameterSymbol) ? symbol.TypeParameters : ImmutableArray<ITypeParameterSymbol>.Empty),
+            types.ConstraintClauses(symbol.TypeArguments.All(t => t is ITypeParameterSymbol) ? symbol.TypeParameters : ImmutableArray<ITypeParameterSymbol>.Empty).ToEquatableArray(),
+            hintName,
             policies.ToEquatableArray(),
             members.ToEquatableArray(),
             ParseClassifier(symbol, compilation, types),
+            compilation.GetTypeByMetadataName(KnownNames.ServiceCollection) is not null,
             options);
     }
 
@@ -199,6 +271,14 @@ internal static class Parser
         bool oblivious = IsOblivious(@event.Type);
         return new MemberModel(MemberKind.Event, Identifier(@event.Name), types.Display(@event.Type, oblivious), CallKind.Void, string.Empty, default, default, -1, false, false, oblivious, string.Empty, declaringInterface);
     }
+
+    /// <summary>Disposing the wrapper disposes every provider, not just the first one that answers.</summary>
+    private static CallKind? DisposeCall(INamedTypeSymbol declaring, ISymbol member) => (declaring.ToDisplayString(), member.Name) switch
+    {
+        (KnownNames.Disposable, "Dispose") => CallKind.DisposeAll,
+        (KnownNames.AsyncDisposable, "DisposeAsync") => CallKind.DisposeAllAsync,
+        _ => null,
+    };
 
     private static CallKind CallKindOf(IMethodSymbol method)
     {
@@ -326,6 +406,11 @@ internal static class Parser
             }
         }
 
+        return DefaultClassName(symbol);
+    }
+
+    private static string DefaultClassName(INamedTypeSymbol symbol)
+    {
         string baseName = symbol.Name.Length > 1 && symbol.Name[0] == 'I' && char.IsUpper(symbol.Name[1]) ? symbol.Name.Substring(1) : symbol.Name;
         for (INamedTypeSymbol? container = symbol.ContainingType; container is not null; container = container.ContainingType)
         {

@@ -5,4 +5,6 @@ internal static class TrackingNames
 {
     public const string Interfaces = "FallbackChainInterfaces";
     public const string Models = "FallbackChainModels";
+    public const string ForeignInterfaces = "FallbackChainForInterfaces";
+    public const string ForeignModels = "FallbackChainForModels";
 }

@@ -12,4 +12,5 @@ internal sealed record ChainModel(
     EquatableArray<PolicyModel> Policies,
     EquatableArray<MemberModel> Members,
     ClassifierModel? Classifier,
+    bool DependencyInjection,
     EmitOptions Options);

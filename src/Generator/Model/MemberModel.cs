@@ -39,4 +39,6 @@ internal enum CallKind
     Sync,
     Void,
     Stream,
+    DisposeAll,
+    DisposeAllAsync,
 }

@@ -168,9 +168,11 @@ public sealed partial class FallbackChain<TProvider>
     }
 
     /// <summary>
-    /// Applies <paramref name="action"/> to every provider, primary first. Generated wrappers use it for property
-    /// setters and event subscriptions, so whichever provider serves a later call has the same configuration.
+    /// Applies <paramref name="action"/> to every provider, primary first, even when one of them throws. Generated
+    /// wrappers use it for property setters, event subscriptions and <c>Dispose</c>, so whichever provider serves a
+    /// later call is configured the same and none is left undisposed.
     /// </summary>
+    /// <exception cref="AggregateException">One or more providers threw; each exception is inside.</exception>
     public void ForEachProvider<TState>(TState state, Action<TProvider, TState> action)
     {
         if (action is null)
@@ -178,9 +180,50 @@ public sealed partial class FallbackChain<TProvider>
             throw new ArgumentNullException(nameof(action));
         }
 
+        List<Exception>? errors = null;
         foreach (ChainEntry<TProvider> entry in _entries)
         {
-            action(entry.Provider, state);
+            try
+            {
+                action(entry.Provider, state);
+            }
+            catch (Exception ex)
+            {
+                (errors ??= new List<Exception>()).Add(ex);
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new AggregateException(errors);
+        }
+    }
+
+    /// <summary>The asynchronous form of <see cref="ForEachProvider{TState}"/>, used for <c>DisposeAsync</c>.</summary>
+    /// <exception cref="AggregateException">One or more providers threw; each exception is inside.</exception>
+    public async ValueTask ForEachProviderAsync<TState>(TState state, Func<TProvider, TState, ValueTask> action)
+    {
+        if (action is null)
+        {
+            throw new ArgumentNullException(nameof(action));
+        }
+
+        List<Exception>? errors = null;
+        foreach (ChainEntry<TProvider> entry in _entries)
+        {
+            try
+            {
+                await action(entry.Provider, state).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                (errors ??= new List<Exception>()).Add(ex);
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new AggregateException(errors);
         }
     }
 

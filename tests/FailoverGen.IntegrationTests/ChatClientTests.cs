@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FailoverGen.IntegrationTests;
+
+/// <summary>
+/// Microsoft.Extensions.AI's IChatClient, wrapped through [assembly: FallbackChainFor(typeof(IChatClient))], and
+/// compared with the library's own OrderedFailoverChatClient on the same failures.
+/// </summary>
+public sealed class ChatClientTests
+{
+    private static readonly ChatMessage[] Prompt = { new(ChatRole.User, "hi") };
+    private readonly FakeTimeProvider _time = new();
+    private readonly ScriptedChatClient _primary = new("primary") { Failure = new ProviderException("slow down", statusCode: 429, retryAfter: TimeSpan.FromSeconds(30)) };
+    private readonly ScriptedChatClient _fallback = new("fallback");
+
+    private ChatClientFailover Ours(List<FailoverAttempt>? attempts = null) =>
+        new(FallbackChain.Create<IChatClient>()
+            .Add("primary", _primary)
+            .Add("fallback", _fallback)
+            .WithTimeProvider(_time)
+            .Configure(o =>
+            {
+                // The fake clock is never advanced here, so retries of transient failures must not wait.
+                o.RetryBaseDelay = TimeSpan.Zero;
+                o.RetryMaxDelay = TimeSpan.Zero;
+                o.OnAttempt = a => attempts?.Add(a);
+            })
+            .Build());
+
+    private OrderedFailoverChatClient Theirs() => new(new IChatClient[] { _primary, _fallback }, leaveOpen: true);
+
+    [Fact]
+    public async Task GetResponseAsync_FailsOverOnARateLimit()
+    {
+        ChatResponse response = await Ours().GetResponseAsync(Prompt);
+
+        Assert.Equal("from fallback", response.Text);
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_FailsOverBeforeTheFirstUpdate()
+    {
+        var text = new List<string>();
+        await foreach (ChatResponseUpdate update in Ours().GetStreamingResponseAsync(Prompt))
+        {
+            text.Add(update.Text);
+        }
+
+        Assert.Equal("from fallback", string.Concat(text));
+    }
+
+    [Fact]
+    public void GetService_AnswersFromThePrimary()
+    {
+        _primary.Failure = null;
+
+        var metadata = Ours().GetService(typeof(ChatClientMetadata)) as ChatClientMetadata;
+
+        Assert.Equal("primary", metadata?.ProviderName);
+    }
+
+    [Fact]
+    public void Dispose_DisposesEveryProvider()
+    {
+        Ours().Dispose();
+
+        Assert.True(_primary.Disposed);
+        Assert.True(_fallback.Disposed);
+    }
+
+    [Fact]
+    public async Task Both_FailOverOnARateLimit_ButOnlyOursCoolsTheRateLimitedProviderDown()
+    {
+        IChatClient ours = Ours();
+        await ours.GetResponseAsync(Prompt);
+        await ours.GetResponseAsync(Prompt);
+        int oursPrimaryCalls = _primary.Calls;
+
+        _primary.Failure = new ProviderException("slow down", statusCode: 429, retryAfter: TimeSpan.FromSeconds(30));
+        var theirsPrimary = new ScriptedChatClient("primary") { Failure = _primary.Failure };
+        using var theirs = new OrderedFailoverChatClient(new IChatClient[] { theirsPrimary, new ScriptedChatClient("fallback") }, leaveOpen: true);
+        Assert.Equal("from fallback", (await theirs.GetResponseAsync(Prompt)).Text);
+        Assert.Equal("from fallback", (await theirs.GetResponseAsync(Prompt)).Text);
+
+        Assert.Equal(1, oursPrimaryCalls);
+        Assert.Equal(2, theirsPrimary.Calls);
+    }
+
+    [Fact]
+    public async Task BadRequest_IsRethrownByOurs_WhereTheirsTriesTheNextClientWithTheSameBadRequest()
+    {
+        var badRequest = new HttpRequestException("invalid", null, System.Net.HttpStatusCode.BadRequest);
+        _primary.Failure = badRequest;
+
+        var oursError = await Assert.ThrowsAsync<HttpRequestException>(() => Ours().GetResponseAsync(Prompt));
+        int fallbackCallsAfterOurs = _fallback.Calls;
+        using OrderedFailoverChatClient theirs = Theirs();
+        ChatResponse theirsResponse = await theirs.GetResponseAsync(Prompt);
+
+        Assert.Same(badRequest, oursError);
+        Assert.Equal(0, fallbackCallsAfterOurs);
+        Assert.Equal("from fallback", theirsResponse.Text);
+    }
+
+    [Fact]
+    public async Task WhenEveryClientFails_OursNamesEachWithReasonAndRetryHint_TheirsSurfacesOnlyTheLastError()
+    {
+        _fallback.Failure = new ProviderException("overloaded", statusCode: 529);
+
+        var ours = await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => Ours().GetResponseAsync(Prompt));
+        using OrderedFailoverChatClient theirs = Theirs();
+        Exception theirsError = await Assert.ThrowsAnyAsync<Exception>(() => theirs.GetResponseAsync(Prompt));
+
+        Assert.Equal("All 2 providers failed: primary: rate limited (429, retry after 30 s); fallback: overloaded (529, 2 attempts)", ours.Message);
+        Assert.Equal(2, ours.InnerExceptions.Count);
+        Assert.Same(_fallback.Failure, theirsError);
+    }
+
+    [Fact]
+    public async Task OnlyOurs_ReportsTheReasonAndRetryHintOfEachFailover()
+    {
+        var attempts = new List<FailoverAttempt>();
+
+        await Ours(attempts).GetResponseAsync(Prompt);
+
+        FailoverAttempt attempt = attempts.Single();
+        Assert.Equal(FailoverReason.RateLimit, attempt.Reason);
+        Assert.Equal(TimeSpan.FromSeconds(30), attempt.RetryAfter);
+    }
+}
