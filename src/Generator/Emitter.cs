@@ -136,12 +136,17 @@ internal static class Emitter
     private static void WriteMethod(IndentedTextWriter writer, MemberModel member, MemberContext context)
     {
         writer.WriteLine(
-            "public " + member.RefPrefix + member.ReturnType + " " + member.Name + member.TypeParameters + "("
-            + string.Join(", ", member.Parameters.Select(Declaration)) + ")");
-        WriteConstraints(writer, member.ConstraintClauses);
+            Modifier(member) + member.RefPrefix + member.ReturnType + " " + QualifiedName(member) + member.TypeParameters + "("
+            + string.Join(", ", member.Parameters.Select(p => Declaration(p, member.Explicit))) + ")");
+        if (!member.Explicit)
+        {
+            // An explicit implementation inherits its constraints and may not repeat them.
+            WriteConstraints(writer, member.ConstraintClauses);
+        }
+
         writer.WriteLine("{");
         writer.Indent++;
-        string returnKeyword = member.Call is CallKind.Void ? string.Empty : "return " + member.RefPrefix;
+        string returnKeyword = member.Call is CallKind.Void ? string.Empty : "return " + ReturnRef(member);
         if (member.Call == CallKind.Primary)
         {
             string arguments = string.Join(", ", member.Parameters.Select(p => p.ArgumentModifier + p.Name));
@@ -225,21 +230,28 @@ internal static class Emitter
     private static void WriteProperty(IndentedTextWriter writer, MemberModel member, MemberContext context)
     {
         string name = member.Kind == MemberKind.Indexer
-            ? "this[" + string.Join(", ", member.Parameters.Select(Declaration)) + "]"
-            : member.Name;
+            ? QualifiedName(member) + "[" + string.Join(", ", member.Parameters.Select(p => Declaration(p, member.Explicit))) + "]"
+            : QualifiedName(member);
         string target = member.Kind == MemberKind.Indexer
             ? Receiver(member, "this." + context.ChainField + ".Primary") + "[" + string.Join(", ", member.Parameters.Select(p => p.ArgumentModifier + p.Name)) + "]"
             : Receiver(member, "this." + context.ChainField + ".Primary") + "." + member.Name;
-        writer.WriteLine("public " + member.RefPrefix + member.ReturnType + " " + name);
+        writer.WriteLine(Modifier(member) + member.RefPrefix + member.ReturnType + " " + name);
         writer.WriteLine("{");
         writer.Indent++;
         if (member.HasGetter)
         {
             string getter = member.Call == CallKind.Primary ? target : ChainCall(member, context);
-            writer.WriteLine("get { return " + member.RefPrefix + getter + "; }");
+            writer.WriteLine("get { return " + ReturnRef(member) + getter + "; }");
         }
 
-        if (member.HasSetter)
+        if (member.HasSetter && member.InitOnly)
+        {
+            // Providers exist before the wrapper does, and an init accessor cannot be called on an existing object.
+            writer.WriteLine(
+                "init { throw new global::System.NotSupportedException(\"" + member.Name
+                + " is init-only: set it on each provider when you create it; the failover wrapper cannot set it afterwards.\"); }");
+        }
+        else if (member.HasSetter)
         {
             writer.WriteLine(member.Call == CallKind.Primary
                 ? "set { " + target + " = value; }"
@@ -252,7 +264,7 @@ internal static class Emitter
 
     private static void WriteEvent(IndentedTextWriter writer, MemberModel member, MemberContext context)
     {
-        writer.WriteLine("public event " + member.ReturnType + " " + member.Name);
+        writer.WriteLine(Modifier(member) + "event " + member.ReturnType + " " + QualifiedName(member));
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine("add { " + Broadcast(member, context, "+=") + " }");
@@ -269,8 +281,18 @@ internal static class Emitter
     private static string Receiver(MemberModel member, string expression) =>
         member.DeclaringInterface is null ? expression : "((" + member.DeclaringInterface + ")" + expression + ")";
 
-    private static string Declaration(ParameterModel parameter) =>
-        parameter.Modifier + parameter.Type + " " + parameter.Name + (parameter.DefaultValue is null ? string.Empty : " = " + parameter.DefaultValue);
+    /// <summary>Default values are left out of explicit implementations, where they could never apply (CS1066).</summary>
+    private static string Declaration(ParameterModel parameter, bool isExplicit) =>
+        parameter.Modifier + parameter.Type + " " + parameter.Name
+        + (parameter.DefaultValue is null || isExplicit ? string.Empty : " = " + parameter.DefaultValue);
+
+    /// <summary>A ref or ref readonly member returns with <c>return ref</c>.</summary>
+    private static string ReturnRef(MemberModel member) => member.RefPrefix.Length > 0 ? "ref " : string.Empty;
+
+    private static string Modifier(MemberModel member) => member.Explicit ? string.Empty : "public ";
+
+    private static string QualifiedName(MemberModel member) =>
+        member.Explicit ? member.DeclaringInterface + "." + member.Name : member.Name;
 
     internal static void WriteConstraints(IndentedTextWriter writer, EquatableArray<string> clauses)
     {

@@ -112,7 +112,8 @@ internal static class Parser
         var policies = new List<PolicyModel>();
         int interfacePolicy = AddPolicy(symbol.GetAttributes(), policies);
         var members = new List<MemberModel>();
-        var implicitSignatures = new HashSet<string>(StringComparer.Ordinal);
+        var implemented = new HashSet<string>(StringComparer.Ordinal);
+        var slots = new ImplicitSlots();
         foreach (INamedTypeSymbol declaring in new[] { symbol }.Concat(symbol.AllInterfaces))
         {
             foreach (ISymbol member in declaring.GetMembers())
@@ -149,10 +150,12 @@ internal static class Parser
                     return null;
                 }
 
-                // Identical members inherited from several interfaces share one implementation.
-                if (implicitSignatures.Add(SignatureOf(member)))
+                // Identical members inherited from several interfaces share one implementation; one that would clash
+                // with a public member already written (same parameters, another return type; same name, another kind)
+                // is implemented explicitly for its own interface.
+                if (implemented.Add(SignatureOf(member) + ":" + TypeOf(member)))
                 {
-                    members.Add(model);
+                    members.Add(slots.TryTake(member, SignatureOf(member)) || declaringInterface is null ? model : model with { Explicit = true });
                 }
             }
         }
@@ -238,7 +241,7 @@ internal static class Parser
 
     private static MemberModel? ParseProperty(IPropertySymbol property, TypeFormatter types, int interfacePolicy, string? declaringInterface)
     {
-        if (HasErrors(property.Type) || property.Parameters.Any(p => HasErrors(p.Type)) || property.SetMethod is { IsInitOnly: true })
+        if (HasErrors(property.Type) || property.Parameters.Any(p => HasErrors(p.Type)))
         {
             return null;
         }
@@ -258,7 +261,10 @@ internal static class Parser
             property.SetMethod is not null,
             oblivious,
             RefPrefix(property.RefKind),
-            declaringInterface);
+            declaringInterface)
+        {
+            InitOnly = property.SetMethod is { IsInitOnly: true },
+        };
     }
 
     private static MemberModel? ParseEvent(IEventSymbol @event, TypeFormatter types, string? declaringInterface)
@@ -470,6 +476,14 @@ internal static class Parser
         INamedTypeSymbol named => named.TypeArguments.Any(IsOblivious),
         IArrayTypeSymbol array => IsOblivious(array.ElementType),
         _ => false,
+    };
+
+    private static string TypeOf(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.RefKind + " " + method.ReturnType.ToDisplayString(),
+        IPropertySymbol property => property.RefKind + " " + property.Type.ToDisplayString(),
+        IEventSymbol @event => @event.Type.ToDisplayString(),
+        _ => string.Empty,
     };
 
     private static string SignatureOf(ISymbol member) => member switch

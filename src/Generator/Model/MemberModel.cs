@@ -18,7 +18,14 @@ internal sealed record MemberModel(
     bool HasSetter,
     bool Oblivious,
     string RefPrefix,
-    string? DeclaringInterface);
+    string? DeclaringInterface)
+{
+    /// <summary>Implemented explicitly, because an implicit member would clash with one already written.</summary>
+    public bool Explicit { get; init; }
+
+    /// <summary>The setter is <c>init</c>: it cannot reach providers that already exist, so the wrapper says so when used.</summary>
+    public bool InitOnly { get; init; }
+}
 
 internal enum MemberKind
 {
