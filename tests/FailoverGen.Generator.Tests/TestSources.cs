@@ -58,6 +58,8 @@ internal static class TestSources
                 int this[int index] { get; set; }
                 event EventHandler Changed;
                 T Generic<T>(T value) where T : class, new();
+                int SizeOf<T>(T value) where T : unmanaged;
+                string Describe<TError>(TError error) where TError : Exception, IComparable<TError>, new();
                 Task<TResult> Transform<TInput, TResult>(TInput input) where TInput : struct where TResult : IComparable<TResult>;
                 string Defaults(string text = "a \"quoted\"\n", int number = -5, double ratio = 1.5, float half = 0.5f, decimal price = 9.99m, long big = 10000000000, Tier tier = Tier.Paid, Tier other = (Tier)7, Settings settings = default(Settings), char c = 'x', bool flag = true, int? maybe = 3);
                 string Params(params int[] values);
