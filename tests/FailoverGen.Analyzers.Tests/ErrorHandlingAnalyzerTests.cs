@@ -1,0 +1,230 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace FailoverGen.Analyzers.Tests;
+
+/// <summary>FG1001, FG1002 and FG1003 on code that implements a chain interface.</summary>
+public class ErrorHandlingAnalyzerTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Net;
+        using System.Net.Http;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using FailoverGen;
+
+        [FallbackChain]
+        public interface IChatProvider { Task<string?> CompleteAsync(string prompt, CancellationToken ct = default); }
+
+        """;
+
+    private static string InProvider(string body) => Prelude + """
+        public sealed class Provider : IChatProvider
+        {
+            private readonly HttpClient _http = new HttpClient();
+
+            public async Task<string?> CompleteAsync(string prompt, CancellationToken ct = default)
+            {
+        """ + body + """
+
+            }
+        }
+        """;
+
+    private static DiagnosticResult Swallowed(int markup, string type) =>
+        Verify.Diagnostic(DiagnosticIds.SwallowedFailover, DiagnosticSeverity.Warning, markup).WithArguments(type);
+
+    [Fact]
+    public async Task RateLimitTurnedIntoNull_IsASwallowedFailover()
+    {
+        string source = InProvider("""
+                try { return await _http.GetStringAsync("x", ct); }
+                {|#0:catch (HttpRequestException ex)|} { Console.WriteLine(ex.Message); return null; }
+            """);
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source, Swallowed(0, "HttpRequestException"));
+    }
+
+    [Theory]
+    [InlineData("{|#0:catch|} { }", "Exception")]
+    [InlineData("{|#0:catch (Exception)|} { Console.WriteLine(\"failed\"); }", "Exception")]
+    [InlineData("{|#0:catch (ProviderException e)|} when (e.StatusCode == 429) { }", "ProviderException")]
+    [InlineData("{|#0:catch (TaskCanceledException)|} { }", "TaskCanceledException")]
+    [InlineData("{|#0:catch (AggregateException)|} { }", "AggregateException")]
+    public async Task CatchesThatCanReceiveAFallbackEligibleError_AndFallThrough_AreReported(string catchClause, string type)
+    {
+        string source = InProvider("try { await _http.GetStringAsync(\"x\", ct); }\n" + catchClause + "\nreturn null;");
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source, Swallowed(0, type));
+    }
+
+    [Theory]
+    [InlineData("catch (HttpRequestException) { throw; }")]
+    [InlineData("catch (HttpRequestException ex) { Console.WriteLine(ex); throw; }")]
+    [InlineData("catch (HttpRequestException ex) { throw new InvalidOperationException(\"failed\", ex); }")]
+    [InlineData("catch (HttpRequestException ex) when (!FailoverErrors.IsFallbackEligible(ex)) { return null; }")]
+    [InlineData("catch (HttpRequestException ex) when (FailoverErrors.IsFallbackEligible(ex) == false) { return null; }")]
+    [InlineData("catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.BadRequest) { return null; }")]
+    [InlineData("catch (OperationCanceledException) when (ct.IsCancellationRequested) { return null; }")]
+    [InlineData("catch (JsonException) { return null; }")]
+    [InlineData("catch (FormatException) { return null; }")]
+    public async Task LegitimatePatterns_AreNotReported(string catchClause)
+    {
+        string source = InProvider("try { return await _http.GetStringAsync(\"x\", ct); }\n" + catchClause);
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source);
+    }
+
+    [Fact]
+    public async Task CodeOutsideChainImplementations_IsNotReported()
+    {
+        string source = Prelude + """
+            public sealed class Unrelated
+            {
+                public async Task<string?> LoadAsync(HttpClient http)
+                {
+                    try { return await http.GetStringAsync("x"); }
+                    catch (HttpRequestException) { return null; }
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source);
+    }
+
+    [Fact]
+    public async Task LambdasAndLocalFunctions_AndImplementationsThroughABaseClass_AreAnalyzed()
+    {
+        string source = Prelude + """
+            public abstract class ProviderBase : IChatProvider
+            {
+                public abstract Task<string?> CompleteAsync(string prompt, CancellationToken ct = default);
+            }
+
+            public sealed class Derived : ProviderBase
+            {
+                public override async Task<string?> CompleteAsync(string prompt, CancellationToken ct = default)
+                {
+                    Func<Task<string?>> call = async () =>
+                    {
+                        try { return await new HttpClient().GetStringAsync("x", ct); }
+                        {|#0:catch (HttpRequestException)|} { return null; }
+                    };
+                    return await call() ?? Local();
+
+                    string? Local()
+                    {
+                        try { return new HttpClient().GetStringAsync("y").Result; }
+                        {|#1:catch (Exception)|} { return null; }
+                    }
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source, Swallowed(0, "HttpRequestException"), Swallowed(1, "Exception"));
+    }
+
+    [Fact]
+    public async Task NewExceptionWithoutTheCaughtOne_LosesTheStatus()
+    {
+        string source = InProvider("""
+                try { return await _http.GetStringAsync("x", ct); }
+                catch (HttpRequestException) { throw {|#0:new InvalidOperationException("model failed")|}; }
+            """);
+
+        await Verify.AnalyzerAsync<StatusLostAnalyzer>(
+            source,
+            Verify.Diagnostic(DiagnosticIds.StatusLost, DiagnosticSeverity.Warning, 0).WithArguments("InvalidOperationException"));
+    }
+
+    [Fact]
+    public async Task MessageOfTheCaughtException_IsNotEnough_ItMustBeTheInnerException()
+    {
+        string source = InProvider("""
+                try { return await _http.GetStringAsync("x", ct); }
+                catch (HttpRequestException ex) { throw {|#0:new InvalidOperationException($"model failed: {ex.Message}")|}; }
+            """);
+
+        await Verify.AnalyzerAsync<StatusLostAnalyzer>(
+            source,
+            Verify.Diagnostic(DiagnosticIds.StatusLost, DiagnosticSeverity.Warning, 0).WithArguments("InvalidOperationException"));
+    }
+
+    [Theory]
+    [InlineData("catch (HttpRequestException ex) { throw new InvalidOperationException(\"model failed\", ex); }")]
+    [InlineData("catch (HttpRequestException) { throw; }")]
+    [InlineData("catch (JsonException) { throw new InvalidOperationException(\"bad json\"); }")]
+    public async Task ThrowsThatKeepTheCause_OrUnrelatedCatches_AreNotStatusLoss(string catchClause)
+    {
+        string source = InProvider("try { return await _http.GetStringAsync(\"x\", ct); }\n" + catchClause);
+
+        await Verify.AnalyzerAsync<StatusLostAnalyzer>(source);
+    }
+
+    [Fact]
+    public async Task RetryLoopOverTheSameClient_IsReported_AsARetryNotASwallow()
+    {
+        string source = InProvider("""
+                for (int attempt = 0; attempt < 5; attempt++)
+                {
+                    try { return await _http.GetStringAsync("x", ct); }
+                    {|#0:catch (HttpRequestException)|} { await Task.Delay(1000, ct); }
+                }
+                return null;
+            """);
+
+        await Verify.AnalyzerAsync<SameProviderRetryAnalyzer>(
+            source,
+            Verify.Diagnostic(DiagnosticIds.SameProviderRetry, DiagnosticSeverity.Warning, 0).WithArguments("HttpRequestException"));
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source);
+    }
+
+    [Fact]
+    public async Task WhileLoopThatContinues_IsAlsoARetry()
+    {
+        string source = InProvider("""
+                while (true)
+                {
+                    try { return await _http.GetStringAsync("x", ct); }
+                    {|#0:catch (ProviderException ex)|} when (ex.StatusCode == 429) { continue; }
+                }
+            """);
+
+        await Verify.AnalyzerAsync<SameProviderRetryAnalyzer>(
+            source,
+            Verify.Diagnostic(DiagnosticIds.SameProviderRetry, DiagnosticSeverity.Warning, 0).WithArguments("ProviderException"));
+    }
+
+    [Fact]
+    public async Task ForeachOverOtherClients_IsNotASameProviderRetry()
+    {
+        string source = InProvider("""
+                foreach (string url in new[] { "a", "b" })
+                {
+                    try { return await _http.GetStringAsync(url, ct); }
+                    catch (HttpRequestException) when (!FailoverErrors.IsFallbackEligible(new Exception())) { }
+                }
+                return null;
+            """);
+
+        await Verify.AnalyzerAsync<SameProviderRetryAnalyzer>(source);
+    }
+
+    [Fact]
+    public async Task RetryLoopThatRethrows_IsNotReported()
+    {
+        string source = InProvider("""
+                for (int attempt = 0; attempt < 5; attempt++)
+                {
+                    try { return await _http.GetStringAsync("x", ct); }
+                    catch (HttpRequestException) { throw; }
+                }
+                return null;
+            """);
+
+        await Verify.AnalyzerAsync<SameProviderRetryAnalyzer>(source);
+    }
+}
