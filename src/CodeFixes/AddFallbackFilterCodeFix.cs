@@ -40,8 +40,13 @@ public sealed class AddFallbackFilterCodeFix : CodeFixProvider
     private static Task<Document> Fix(Document document, SyntaxNode root, CatchClauseSyntax clause, CancellationToken cancellationToken)
     {
         CatchClauseSyntax named = CatchVariable.Ensure(clause, out string name);
-        ExpressionSyntax notEligible = SyntaxFactory.ParseExpression("!global::FailoverGen.FailoverErrors.IsFallbackEligible(" + name + ")")
-            .WithAdditionalAnnotations(Simplifier.Annotation);
+        // Only the type name is simplified, to FailoverErrors where `using FailoverGen;` is in scope.
+        NameSyntax failoverErrors = SyntaxFactory.ParseName("global::FailoverGen.FailoverErrors").WithAdditionalAnnotations(Simplifier.Annotation);
+        ExpressionSyntax notEligible = SyntaxFactory.PrefixUnaryExpression(
+            SyntaxKind.LogicalNotExpression,
+            SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, failoverErrors, SyntaxFactory.IdentifierName("IsFallbackEligible")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(name))))));
         ExpressionSyntax condition = named.Filter is { } existing
             ? SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, SyntaxFactory.ParenthesizedExpression(existing.FilterExpression), notEligible)
             : notEligible;
