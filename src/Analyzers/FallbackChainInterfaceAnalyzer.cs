@@ -29,7 +29,8 @@ public sealed class FallbackChainInterfaceAnalyzer : FailoverAnalyzer
             return;
         }
 
-        if (chain.ConstructorArguments.Length == 1 && chain.ConstructorArguments[0].Value is string name && !SyntaxFacts.IsValidIdentifier(name))
+        if (chain.ConstructorArguments.Length == 1 && chain.ConstructorArguments[0].Value is string name
+            && (!SyntaxFacts.IsValidIdentifier(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidClassName, LocationOf(chain, type), name));
         }

@@ -61,14 +61,17 @@ internal static class Parser
                 }
 
                 string? requestedName = NamedString(attribute, "ClassName");
-                string className = requestedName is not null && SyntaxFacts.IsValidIdentifier(requestedName) ? requestedName : DefaultClassName(symbol);
+                string className = requestedName is not null && IsPlainIdentifier(requestedName) ? requestedName : DefaultClassName(symbol);
                 string? ns = NamedString(attribute, "Namespace") ?? compilation.AssemblyName;
-                ns = ns is not null && ns.Split('.').All(SyntaxFacts.IsValidIdentifier) ? ns : null;
+                ns = ns is not null && ns.Split('.').All(IsPlainIdentifier) ? ns : null;
+
+                // The interface is part of the name: two interfaces wrapped under one class name must each be emitted
+                // (the compiler then reports the clash) rather than one silently replacing the other.
                 ChainModel? model = ParseInterface(
                     symbol,
                     ns,
                     className,
-                    SanitizeHintName((ns is null ? string.Empty : ns + ".") + className) + ".FallbackChainFor.g.cs",
+                    SanitizeHintName((ns is null ? string.Empty : ns + ".") + className + "." + FullMetadataName(symbol)) + ".FallbackChainFor.g.cs",
                     isPublic: false,
                     context.TargetNode.SyntaxTree.Options,
                     compilation,
@@ -155,7 +158,9 @@ internal static class Parser
                 // is implemented explicitly for its own interface.
                 if (implemented.Add(SignatureOf(member) + ":" + TypeOf(member)))
                 {
-                    members.Add(slots.TryTake(member, SignatureOf(member)) || declaringInterface is null ? model : model with { Explicit = true });
+                    // A member named like the class cannot be implemented implicitly (CS0542), so it is explicit too.
+                    bool clashes = !slots.TryTake(member, SignatureOf(member)) || member.Name == className;
+                    members.Add(clashes ? model with { Explicit = true, DeclaringInterface = declaringInterface ?? types.Display(symbol) } : model);
                 }
             }
         }
@@ -406,7 +411,7 @@ internal static class Parser
     {
         foreach (AttributeData attribute in attributes)
         {
-            if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name && SyntaxFacts.IsValidIdentifier(name))
+            if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name && IsPlainIdentifier(name))
             {
                 return name;
             }
@@ -517,6 +522,14 @@ internal static class Parser
         return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
     }
 
+    /// <summary>
+    /// A file-name-safe hint that stays unique: '_' is doubled before other characters become '_', so
+    /// <c>N.Outer+IFoo</c> and <c>N.Outer_IFoo</c> do not meet (a duplicate hint name would fail the generator).
+    /// </summary>
     private static string SanitizeHintName(string name) =>
-        new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '_').ToArray());
+        string.Concat(name.Select(c => c == '_' ? "__" : char.IsLetterOrDigit(c) || c == '.' ? c.ToString() : "_"));
+
+    /// <summary>A valid C# identifier that is not a keyword (those would need an @ in a type name).</summary>
+    private static bool IsPlainIdentifier(string name) =>
+        SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.None;
 }

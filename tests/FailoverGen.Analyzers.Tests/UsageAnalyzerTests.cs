@@ -78,12 +78,14 @@ public class UsageAnalyzerTests
         const string source = """
             using FailoverGen;
             [{|#0:FallbackChain("Chat Failover")|}] public interface IClient { string Call(); }
+            [{|#1:FallbackChain("class")|}] public interface IKeyword { string Call(); }
             [FallbackChain("ChatFailover")] public interface IOther { string Call(); }
             """;
 
         await Verify.AnalyzerAsync<FallbackChainInterfaceAnalyzer>(
             source,
-            Verify.Diagnostic(DiagnosticIds.InvalidClassName, DiagnosticSeverity.Error, 0).WithArguments("Chat Failover"));
+            Verify.Diagnostic(DiagnosticIds.InvalidClassName, DiagnosticSeverity.Error, 0).WithArguments("Chat Failover"),
+            Verify.Diagnostic(DiagnosticIds.InvalidClassName, DiagnosticSeverity.Error, 1).WithArguments("class"));
     }
 
     [Fact]

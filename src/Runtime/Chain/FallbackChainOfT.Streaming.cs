@@ -47,10 +47,11 @@ public sealed partial class FallbackChain<TProvider>
             cancellationToken.ThrowIfCancellationRequested();
             int index;
             Admission admission;
+            long generation;
             if (position < _entries.Length)
             {
                 index = IndexAt(first, position++);
-                admission = _entries[index].Circuit.TryEnter(_time.GetUtcNow(), out TimeSpan remaining, out FailoverReason coolingReason);
+                admission = _entries[index].Circuit.TryEnter(_time.GetUtcNow(), out TimeSpan remaining, out FailoverReason coolingReason, out generation);
                 if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
                 {
                     PassOver(ref attempts, Skipped(_entries[index], index, admission, remaining, coolingReason));
@@ -63,6 +64,7 @@ public sealed partial class FallbackChain<TProvider>
                 forced = true;
                 index = SoonestAvailableIndex();
                 admission = Admission.Forced;
+                generation = _entries[index].Circuit.Generation;
             }
             else
             {
@@ -72,7 +74,7 @@ public sealed partial class FallbackChain<TProvider>
             called = true;
             ChainEntry<TProvider> entry = _entries[index];
             ProviderOutcome<StreamHead<TItem>> head = await CallAsync(
-                entry, entry.StreamPipeline, index, admission, (operation, state), StartStreamAsync, policy, cancellationToken, cancellationToken).ConfigureAwait(false);
+                entry, entry.StreamPipeline, index, admission, generation, (operation, state), StartStreamAsync, policy, cancellationToken, cancellationToken).ConfigureAwait(false);
             if (head.Failure is not null)
             {
                 if (forced)
@@ -119,7 +121,7 @@ public sealed partial class FallbackChain<TProvider>
                     DateTimeOffset now = _time.GetUtcNow();
                     if (eligible)
                     {
-                        entry.Circuit.OnFailure(failure, now, _options.Cooldowns);
+                        entry.Circuit.OnFailure(failure, now, _options.Cooldowns, generation);
                     }
 
                     if (!eligible || !_options.RestartStreamsOnFailure)

@@ -250,7 +250,7 @@ public sealed partial class FallbackChain<TProvider>
         FailoverPolicy policy,
         CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        // Cancellation is observed inside the walk, so a Task-returning member returns a canceled task instead of throwing.
         return _deadline is null
             ? WalkAsync(state, operation, policy, cancellationToken, cancellationToken)
             : RunWithDeadlineAsync(state, operation, policy, cancellationToken);
@@ -301,7 +301,7 @@ public sealed partial class FallbackChain<TProvider>
 
             int index = IndexAt(first, position);
             ChainEntry<TProvider> entry = _entries[index];
-            Admission admission = entry.Circuit.TryEnter(_time.GetUtcNow(), out TimeSpan remaining, out FailoverReason coolingReason);
+            Admission admission = entry.Circuit.TryEnter(_time.GetUtcNow(), out TimeSpan remaining, out FailoverReason coolingReason, out long generation);
             if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
             {
                 PassOver(ref attempts, Skipped(entry, index, admission, remaining, coolingReason));
@@ -309,7 +309,7 @@ public sealed partial class FallbackChain<TProvider>
             }
 
             called = true;
-            ProviderOutcome<TResult> outcome = await CallAsync(entry, entry.Pipeline, index, admission, state, operation, policy, callerToken, token).ConfigureAwait(false);
+            ProviderOutcome<TResult> outcome = await CallAsync(entry, entry.Pipeline, index, admission, generation, state, operation, policy, callerToken, token).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(entry, index, attempts);
@@ -324,7 +324,8 @@ public sealed partial class FallbackChain<TProvider>
             // Every provider is cooling down. Failing now would report "all failed" without a single request,
             // so the provider whose cooldown ends first is called anyway.
             int index = SoonestAvailableIndex();
-            ProviderOutcome<TResult> outcome = await CallAsync(_entries[index], _entries[index].Pipeline, index, Admission.Forced, state, operation, policy, callerToken, token).ConfigureAwait(false);
+            ProviderOutcome<TResult> outcome = await CallAsync(
+                _entries[index], _entries[index].Pipeline, index, Admission.Forced, _entries[index].Circuit.Generation, state, operation, policy, callerToken, token).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(_entries[index], index, attempts);
@@ -343,6 +344,7 @@ public sealed partial class FallbackChain<TProvider>
         ResiliencePipeline pipeline,
         int index,
         Admission admission,
+        long generation,
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
@@ -363,7 +365,7 @@ public sealed partial class FallbackChain<TProvider>
                 context,
                 (operation, entry.Provider, state)).ConfigureAwait(false);
             succeeded = true;
-            entry.Circuit.OnSuccess();
+            entry.Circuit.OnSuccess(admission, generation);
             _sticky?.OnSuccess(index, _time.GetUtcNow());
             return new ProviderOutcome<TResult>(result);
         }
@@ -390,7 +392,7 @@ public sealed partial class FallbackChain<TProvider>
         }
         else
         {
-            entry.Circuit.OnFailure(failure, now, _options.Cooldowns);
+            entry.Circuit.OnFailure(failure, now, _options.Cooldowns, generation);
         }
 
         return new ProviderOutcome<TResult>(new FailoverAttempt(
@@ -491,7 +493,7 @@ public sealed partial class FallbackChain<TProvider>
     {
         for (int i = 0; i < _entries.Length; i++)
         {
-            if (i != index && _entries[i].Circuit.OpenUntilUtcTicks <= now.UtcTicks)
+            if (i != index && _entries[i].Circuit.OpenUntilUtcTicks <= now.UtcTicks && !_entries[i].Circuit.IsProbing)
             {
                 return true;
             }
@@ -504,12 +506,19 @@ public sealed partial class FallbackChain<TProvider>
     private static int IndexAt(int first, int position) =>
         position == 0 ? first : position <= first ? position - 1 : position;
 
+    /// <summary>
+    /// The provider whose cooldown ends first. One being probed by another call comes last: its cooldown is over, but
+    /// sending it every forced call would defeat the single probe.
+    /// </summary>
     private int SoonestAvailableIndex()
     {
         int best = 0;
         for (int i = 1; i < _entries.Length; i++)
         {
-            if (_entries[i].Circuit.OpenUntilUtcTicks < _entries[best].Circuit.OpenUntilUtcTicks)
+            ProviderCircuit candidate = _entries[i].Circuit;
+            ProviderCircuit current = _entries[best].Circuit;
+            if ((current.IsProbing && !candidate.IsProbing)
+                || (current.IsProbing == candidate.IsProbing && candidate.OpenUntilUtcTicks < current.OpenUntilUtcTicks))
             {
                 best = i;
             }

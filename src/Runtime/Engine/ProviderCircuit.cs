@@ -8,6 +8,11 @@ namespace FailoverGen;
 /// The healthy path reads one field without locking; transitions take this provider's own lock, so providers
 /// never contend with each other.
 /// </summary>
+/// <remarks>
+/// Every opening starts a new generation. A request remembers the generation it was admitted in, so that under
+/// concurrent traffic the N requests already in flight when a provider starts failing count as one failure (not N
+/// doublings of the cooldown), and a slow success that started before a newer failure does not cancel its cooldown.
+/// </remarks>
 internal sealed class ProviderCircuit
 {
     private const int Closed = 0;
@@ -16,6 +21,7 @@ internal sealed class ProviderCircuit
 
     private readonly object _gate = new();
     private int _state;
+    private long _generation;
     private long _openUntilUtcTicks;
     private int _consecutiveFailures;
     private FailoverReason _lastReason;
@@ -23,10 +29,17 @@ internal sealed class ProviderCircuit
     /// <summary>When the current cooldown ends (UTC ticks); in the past when the provider is available.</summary>
     public long OpenUntilUtcTicks => Volatile.Read(ref _openUntilUtcTicks);
 
-    public Admission TryEnter(DateTimeOffset now, out TimeSpan remaining, out FailoverReason lastReason)
+    /// <summary>True while one call is probing whether the provider has recovered.</summary>
+    public bool IsProbing => Volatile.Read(ref _state) == Probing;
+
+    /// <summary>The generation a request admitted now belongs to.</summary>
+    public long Generation => Volatile.Read(ref _generation);
+
+    public Admission TryEnter(DateTimeOffset now, out TimeSpan remaining, out FailoverReason lastReason, out long generation)
     {
         remaining = TimeSpan.Zero;
         lastReason = FailoverReason.Unknown;
+        generation = Volatile.Read(ref _generation);
         if (Volatile.Read(ref _state) == Closed)
         {
             return Admission.Normal;
@@ -34,6 +47,7 @@ internal sealed class ProviderCircuit
 
         lock (_gate)
         {
+            generation = _generation;
             lastReason = _lastReason;
             switch (_state)
             {
@@ -55,7 +69,8 @@ internal sealed class ProviderCircuit
         }
     }
 
-    public void OnSuccess()
+    /// <summary>Closes the circuit, unless a failure newer than this request has opened it since.</summary>
+    public void OnSuccess(Admission admission, long generation)
     {
         if (Volatile.Read(ref _state) == Closed)
         {
@@ -64,8 +79,11 @@ internal sealed class ProviderCircuit
 
         lock (_gate)
         {
-            _state = Closed;
-            _consecutiveFailures = 0;
+            if (admission is Admission.Probe or Admission.Forced || generation == _generation)
+            {
+                _state = Closed;
+                _consecutiveFailures = 0;
+            }
         }
     }
 
@@ -87,12 +105,21 @@ internal sealed class ProviderCircuit
         }
     }
 
-    /// <summary>Opens the circuit for the provider's retry hint, or the reason's default doubled per failure in a row.</summary>
-    public DateTimeOffset OnFailure(in FailureClassification failure, DateTimeOffset now, CooldownOptions cooldowns)
+    /// <summary>
+    /// Opens the circuit for the provider's retry hint, or the reason's default doubled per failure in a row. A failure
+    /// from a request admitted before the latest opening only extends the cooldown; it is not another failure in a row.
+    /// </summary>
+    public DateTimeOffset OnFailure(in FailureClassification failure, DateTimeOffset now, CooldownOptions cooldowns, long generation)
     {
         lock (_gate)
         {
-            _consecutiveFailures = Math.Min(_consecutiveFailures + 1, 30);
+            bool fresh = generation == _generation;
+            if (fresh)
+            {
+                _consecutiveFailures = Math.Min(_consecutiveFailures + 1, 30);
+                _generation++;
+            }
+
             TimeSpan cooldown = failure.GetRetryDelay(now) ?? Backoff(cooldowns.For(failure.Reason), _consecutiveFailures, cooldowns.Maximum);
             if (cooldown < cooldowns.Minimum)
             {
@@ -103,11 +130,15 @@ internal sealed class ProviderCircuit
                 cooldown = cooldowns.Maximum;
             }
 
-            DateTimeOffset until = TimeMath.AddSaturating(now, cooldown);
+            long until = TimeMath.AddSaturating(now, cooldown).UtcTicks;
+            if (fresh || until > _openUntilUtcTicks)
+            {
+                Volatile.Write(ref _openUntilUtcTicks, until);
+            }
+
             _lastReason = failure.Reason;
-            Volatile.Write(ref _openUntilUtcTicks, until.UtcTicks);
             Volatile.Write(ref _state, Open);
-            return until;
+            return new DateTimeOffset(_openUntilUtcTicks, TimeSpan.Zero);
         }
     }
 
@@ -116,7 +147,7 @@ internal sealed class ProviderCircuit
         TimeSpan cooldown = baseCooldown;
         for (int i = 1; i < consecutiveFailures && cooldown < maximum; i++)
         {
-            cooldown += cooldown;
+            cooldown = cooldown > maximum - cooldown ? maximum : cooldown + cooldown;
         }
 
         return cooldown;

@@ -67,8 +67,10 @@ public sealed class ProviderErrorBody
 
             return parsed.Type is null && parsed.Code is null && parsed.Message is null ? null : parsed;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
+            // Malformed JSON, invalid UTF-16 (a lone surrogate) or an escaped one that cannot become a string:
+            // the status code still classifies the failure.
             return null;
         }
     }

@@ -24,17 +24,14 @@ public static class ProviderErrors
         string? reasonPhrase = null,
         Exception? innerException = null)
     {
-        if (body is { Length: > ProviderResponseExtensions.MaxBodyChars })
-        {
-            body = body.Substring(0, ProviderResponseExtensions.MaxBodyChars);
-        }
-
+        body = body is null ? null : TextLimits.Truncate(body, ProviderResponseExtensions.MaxBodyChars);
         TimeSpan? retryAfter = null;
         DateTimeOffset? retryAt = null;
         string? amazonErrorType = null;
         if (headers is not null)
         {
-            RetryHints.TryRead(headers, out retryAfter, out retryAt);
+            // Rate-limit reset headers come with every response; they only say when to retry when the limit was hit.
+            RetryHints.TryRead(headers, out retryAfter, out retryAt, includeRateLimitResets: statusCode == 429);
             amazonErrorType = AmazonErrorType(headers);
         }
 

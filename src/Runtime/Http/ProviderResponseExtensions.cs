@@ -74,7 +74,7 @@ public static class ProviderResponseExtensions
                 total += read;
             }
 
-            return new string(buffer, 0, total);
+            return TextLimits.Truncate(new string(buffer, 0, total), MaxBodyChars);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {

@@ -25,14 +25,17 @@ public static class RetryHints
     /// <param name="retryAfter">A relative wait, when the hint is a duration.</param>
     /// <param name="retryAt">An absolute time, when the hint is a date.</param>
     public static bool TryRead(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt) =>
-        TryRead(FirstValues(headers), out retryAfter, out retryAt);
+        TryRead(FirstValues(headers), out retryAfter, out retryAt, includeRateLimitResets: true);
 
     /// <summary>Reads <see cref="HttpResponseHeaders.RetryAfter"/>-style values from typed headers.</summary>
     public static bool TryRead(HttpResponseHeaders headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt) =>
         TryRead((IEnumerable<KeyValuePair<string, IEnumerable<string>>>)headers, out retryAfter, out retryAt);
 
     /// <summary>The same, for single-valued headers such as an SDK's raw response headers.</summary>
-    public static bool TryRead(IEnumerable<KeyValuePair<string, string>> headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt)
+    public static bool TryRead(IEnumerable<KeyValuePair<string, string>> headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt) =>
+        TryRead(headers, out retryAfter, out retryAt, includeRateLimitResets: true);
+
+    internal static bool TryRead(IEnumerable<KeyValuePair<string, string>> headers, out TimeSpan? retryAfter, out DateTimeOffset? retryAt, bool includeRateLimitResets)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, string> header in headers)
@@ -43,7 +46,7 @@ public static class RetryHints
             }
         }
 
-        return TryRead(values, out retryAfter, out retryAt);
+        return TryRead(values, out retryAfter, out retryAt, includeRateLimitResets);
     }
 
     /// <summary>
@@ -57,7 +60,7 @@ public static class RetryHints
             return null;
         }
 
-        Match match = TextHint.Match(text);
+        Match match = SafeMatch(TextHint, text);
         if (!match.Success)
         {
             return null;
@@ -70,7 +73,7 @@ public static class RetryHints
             return DeltaSeconds(value) ?? GoDuration(value);
         }
 
-        double unitMilliseconds = word.StartsWith("milli", StringComparison.Ordinal) ? 1 : word.StartsWith("min", StringComparison.Ordinal) ? 60_000 : 1_000;
+        double unitMilliseconds = word == "ms" || word.StartsWith("milli", StringComparison.Ordinal) ? 1 : word.StartsWith("min", StringComparison.Ordinal) ? 60_000 : 1_000;
         return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double amount) ? Clamp(amount * unitMilliseconds) : null;
     }
 
@@ -80,7 +83,7 @@ public static class RetryHints
     /// </summary>
     public static DateTimeOffset? RetryAtFromText(string? text)
     {
-        Match match = text is null ? Match.Empty : TextDate.Match(text);
+        Match match = text is null ? Match.Empty : SafeMatch(TextDate, text);
         if (!match.Success)
         {
             return null;
@@ -90,13 +93,26 @@ public static class RetryHints
         return Timestamp(moment);
     }
 
+    /// <summary>A match that gives up (no hint) rather than throw when a huge body makes the pattern time out.</summary>
+    private static Match SafeMatch(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Match.Empty;
+        }
+    }
+
     private static readonly Regex TextDate = new(
         @"regain access on (?<date>\d{4}-\d{2}-\d{2})(?: at (?<time>\d{2}:\d{2}))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromMilliseconds(100));
 
     private static readonly Regex TextHint = new(
-        @"(?:try again|retry)\s+(?:in|after)\s+(?<value>[0-9][0-9.hms]*)(?:\s*(?<word>milliseconds?|seconds?|secs?|minutes?|mins?)\b)?(?![A-Za-z])",
+        @"(?:try again|retry)\s+(?:in|after)\s+(?<value>[0-9][0-9.hms]*)(?:\s*(?<word>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?)\b)?(?![A-Za-z])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromMilliseconds(100));
 
@@ -112,7 +128,7 @@ public static class RetryHints
         }
     }
 
-    private static bool TryRead(Dictionary<string, string> values, out TimeSpan? retryAfter, out DateTimeOffset? retryAt)
+    private static bool TryRead(Dictionary<string, string> values, out TimeSpan? retryAfter, out DateTimeOffset? retryAt, bool includeRateLimitResets)
     {
         retryAfter = null;
         retryAt = null;
@@ -125,6 +141,11 @@ public static class RetryHints
         if ((retryAfter = DeltaSeconds(retryAfterHeader)) is not null || (retryAt = HttpDate(retryAfterHeader)) is not null)
         {
             return true;
+        }
+
+        if (!includeRateLimitResets)
+        {
+            return false;
         }
 
         if ((retryAfter = ExhaustedLimitReset(values, "x-ratelimit-remaining-", "x-ratelimit-reset-", GoDuration)) is not null)
