@@ -20,7 +20,7 @@ internal static class CatchClauses
     /// </summary>
     public static ITypeSymbol? FailureCatch(SyntaxNodeAnalysisContext context, FailoverSymbols symbols, CatchClauseSyntax clause)
     {
-        if (clause.Block is null || clause.Block.IsMissing || !IsInChainImplementation(context.ContainingSymbol, symbols))
+        if (clause.Block is null || clause.Block.IsMissing || !IsInChainImplementation(context.ContainingSymbol, symbols) || IsCleanupOrConstruction(context.ContainingSymbol))
         {
             return null;
         }
@@ -33,13 +33,21 @@ internal static class CatchClauses
             return null;
         }
 
-        return clause.Filter is not null && FilterExcludesFailures(context.SemanticModel, clause.Filter, caught, symbols, context.CancellationToken)
-            ? null
-            : caught;
+        if (clause.Filter is null)
+        {
+            return caught;
+        }
+
+        IOperation? filter = context.SemanticModel.GetOperation(clause.Filter.FilterExpression, context.CancellationToken);
+        return filter is not null && (ExcludesFailures(filter, symbols) || OnlyCatchesOtherTypes(filter, symbols)) ? null : caught;
     }
 
-    /// <summary>The catch block can be left without throwing: its end is reachable, or it returns, breaks or continues.</summary>
-    public static bool CanLeaveWithoutThrowing(SemanticModel model, BlockSyntax block, out bool continuesLoop)
+    /// <summary>
+    /// The catch can be left without throwing a fallback-eligible error: its end is reachable (and is not a call that
+    /// never returns, such as <c>ExceptionDispatchInfo.Throw</c>), or it returns, breaks or continues somewhere that
+    /// is not guarded by a check excluding such errors (<c>if (!FailoverErrors.IsFallbackEligible(ex)) return …;</c>).
+    /// </summary>
+    public static bool CanLeaveWithoutThrowing(SemanticModel model, BlockSyntax block, FailoverSymbols symbols, out bool continuesLoop)
     {
         continuesLoop = false;
         ControlFlowAnalysis? flow = model.AnalyzeControlFlow(block);
@@ -48,8 +56,10 @@ internal static class CatchClauses
             return false;
         }
 
-        continuesLoop = flow.EndPointIsReachable || flow.ExitPoints.Any(exit => exit.IsKind(SyntaxKind.ContinueStatement));
-        return flow.EndPointIsReachable || !flow.ExitPoints.IsEmpty;
+        bool endReachable = flow.EndPointIsReachable && !EndsInCallThatNeverReturns(model, block);
+        SyntaxNode[] exits = flow.ExitPoints.Where(exit => !IsGuardedByExclusion(model, exit, block, symbols)).ToArray();
+        continuesLoop = endReachable || exits.Any(exit => exit.IsKind(SyntaxKind.ContinueStatement));
+        return endReachable || exits.Length > 0;
     }
 
     /// <summary>The span from <c>catch</c> to the end of its declaration: what the IDE underlines.</summary>
@@ -69,25 +79,47 @@ internal static class CatchClauses
         return false;
     }
 
-    private static bool FilterExcludesFailures(SemanticModel model, CatchFilterClauseSyntax filter, ITypeSymbol caught, FailoverSymbols symbols, CancellationToken cancellationToken)
+    /// <summary>Dispose, constructors and finalizers clean up or set up; they are not provider calls.</summary>
+    private static bool IsCleanupOrConstruction(ISymbol? symbol)
     {
-        IOperation? operation = model.GetOperation(filter.FilterExpression, cancellationToken);
-        if (operation is null)
+        for (ISymbol? current = symbol; current is not null; current = current.ContainingSymbol)
         {
-            return false;
+            if (current is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } method)
+            {
+                return method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor
+                    || method.Name is "Dispose" or "DisposeAsync";
+            }
         }
 
-        // catch (OperationCanceledException) when (token.IsCancellationRequested): the caller's own cancellation.
-        if (symbols.OperationCanceled is not null && FailoverSymbols.InheritsFromOrEquals(caught, symbols.OperationCanceled)
-            && operation.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(p => p.Property.Name == "IsCancellationRequested"))
-        {
-            return true;
-        }
-
-        return IsNegatedEligibilityCheck(operation, symbols) || ComparesStatusWithBadRequest(operation);
+        return false;
     }
 
-    /// <summary><c>!FailoverErrors.IsFallbackEligible(ex)</c> or <c>FailoverErrors.IsFallbackEligible(ex) == false</c>.</summary>
+    /// <summary>
+    /// True when <paramref name="condition"/> only holds for errors failover would not act on: the caller's own
+    /// cancellation, <c>!FailoverErrors.IsFallbackEligible(ex)</c>, or a bad-request status; combined with && (either
+    /// side excludes) or || (both sides exclude).
+    /// </summary>
+    private static bool ExcludesFailures(IOperation condition, FailoverSymbols symbols) => Unwrap(condition) switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => ExcludesFailures(both.LeftOperand, symbols) || ExcludesFailures(both.RightOperand, symbols),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either => ExcludesFailures(either.LeftOperand, symbols) && ExcludesFailures(either.RightOperand, symbols),
+        IPropertyReferenceOperation { Property.Name: "IsCancellationRequested", Instance: IParameterReferenceOperation } => true,
+        var operation => IsNegatedEligibilityCheck(operation, symbols) || ComparesStatusWithBadRequest(operation),
+    };
+
+    /// <summary><c>when (ex is JsonException or FormatException)</c>: the filter narrows the catch to unrelated types.</summary>
+    private static bool OnlyCatchesOtherTypes(IOperation filter, FailoverSymbols symbols) =>
+        Unwrap(filter) is IIsPatternOperation pattern && PatternTypes(pattern.Pattern) is { } types && types.All(t => !symbols.CanCarryFailure(t));
+
+    private static ITypeSymbol[]? PatternTypes(IPatternOperation pattern) => pattern switch
+    {
+        ITypePatternOperation type => new[] { type.MatchedType },
+        IDeclarationPatternOperation { MatchedType: { } matched } => new[] { matched },
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either when PatternTypes(either.LeftPattern) is { } left && PatternTypes(either.RightPattern) is { } right => left.Concat(right).ToArray(),
+        _ => null,
+    };
+
+    /// <summary><c>!FailoverErrors.IsFallbackEligible(ex)</c>, <c>… == false</c> or <c>… is false</c>.</summary>
     private static bool IsNegatedEligibilityCheck(IOperation operation, FailoverSymbols symbols)
     {
         IOperation? checkedOperand = operation switch
@@ -97,17 +129,31 @@ internal static class CatchClauses
             IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } } pattern => pattern.Value,
             _ => null,
         };
-        return checkedOperand is IInvocationOperation invocation
+        return checkedOperand is not null
+            && Unwrap(checkedOperand) is IInvocationOperation invocation
             && invocation.TargetMethod.Name == "IsFallbackEligible"
             && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.FailoverErrors);
     }
 
-    /// <summary><c>ex.StatusCode == HttpStatusCode.BadRequest</c>, <c>ex.Status == 422</c> and the like.</summary>
-    private static bool ComparesStatusWithBadRequest(IOperation operation) =>
-        operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals
-        && IsStatusProperty(equals.LeftOperand)
-        && StatusValue(equals.RightOperand) is int status
-        && System.Array.IndexOf(NotFallbackSafe, status) >= 0;
+    /// <summary><c>ex.StatusCode == HttpStatusCode.BadRequest</c>, <c>422 == ex.Status</c>, <c>ex.StatusCode is 400</c>.</summary>
+    private static bool ComparesStatusWithBadRequest(IOperation operation) => operation switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals =>
+            (IsStatusProperty(equals.LeftOperand) && IsBadRequest(equals.RightOperand))
+            || (IsStatusProperty(equals.RightOperand) && IsBadRequest(equals.LeftOperand)),
+        IIsPatternOperation pattern => IsStatusProperty(pattern.Value) && AllBadRequest(pattern.Pattern),
+        _ => false,
+    };
+
+    private static bool AllBadRequest(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => IsBadRequest(constant.Value),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => AllBadRequest(either.LeftPattern) && AllBadRequest(either.RightPattern),
+        _ => false,
+    };
+
+    private static bool IsBadRequest(IOperation operation) =>
+        StatusValue(operation) is int status && System.Array.IndexOf(NotFallbackSafe, status) >= 0;
 
     private static bool IsStatusProperty(IOperation operation) =>
         Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "StatusCode" or "Status" };
@@ -122,11 +168,32 @@ internal static class CatchClauses
 
     private static IOperation Unwrap(IOperation operation)
     {
-        while (operation is IConversionOperation conversion)
+        while (operation is IConversionOperation or IParenthesizedOperation)
         {
-            operation = conversion.Operand;
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
         }
 
         return operation;
+    }
+
+    /// <summary>C# reachability ignores [DoesNotReturn]: <c>ExceptionDispatchInfo.Throw(…)</c> as the last statement throws.</summary>
+    private static bool EndsInCallThatNeverReturns(SemanticModel model, BlockSyntax block) =>
+        block.Statements.LastOrDefault() is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+        && model.GetSymbolInfo(call).Symbol is IMethodSymbol method
+        && method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
+
+    /// <summary>An exit inside <c>if (condition)</c> whose condition only admits errors failover would not act on.</summary>
+    private static bool IsGuardedByExclusion(SemanticModel model, SyntaxNode exit, BlockSyntax block, FailoverSymbols symbols)
+    {
+        for (SyntaxNode? node = exit.Parent; node is not null && node != block; node = node.Parent)
+        {
+            if (node is IfStatementSyntax @if && @if.Statement.Span.Contains(exit.Span)
+                && model.GetOperation(@if.Condition) is { } condition && ExcludesFailures(condition, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

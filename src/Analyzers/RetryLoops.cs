@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -28,4 +29,13 @@ internal static class RetryLoops
 
         return null;
     }
+
+    /// <summary>
+    /// The protected code calls a client: it awaits something or calls an instance member (not a static helper such as
+    /// a JSON parser), so looping back means calling that client again.
+    /// </summary>
+    public static bool TryCallsSomething(SemanticModel model, CatchClauseSyntax clause) =>
+        clause.Parent is TryStatementSyntax tryStatement
+        && tryStatement.Block.DescendantNodes().Any(node => node is AwaitExpressionSyntax
+            || (node is InvocationExpressionSyntax call && model.GetSymbolInfo(call).Symbol is IMethodSymbol { IsStatic: false, MethodKind: not MethodKind.LocalFunction }));
 }

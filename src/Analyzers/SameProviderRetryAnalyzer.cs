@@ -20,9 +20,10 @@ public sealed class SameProviderRetryAnalyzer : FailoverAnalyzer
     {
         var clause = (CatchClauseSyntax)context.Node;
         if (CatchClauses.FailureCatch(context, symbols, clause) is not { } caught
-            || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause.Block, out bool continuesLoop)
+            || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause.Block, symbols, out bool continuesLoop)
             || !continuesLoop
-            || RetryLoops.EnclosingRetryLoop(clause) is null)
+            || RetryLoops.EnclosingRetryLoop(clause) is null
+            || !RetryLoops.TryCallsSomething(context.SemanticModel, clause))
         {
             return;
         }

@@ -25,10 +25,9 @@ public sealed class StatusLostAnalyzer : FailoverAnalyzer
             return;
         }
 
-        ILocalSymbol? caught = clause.Declaration is { } declaration ? context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) : null;
         foreach (ExpressionSyntax thrown in ThrownExpressions(clause.Block))
         {
-            if (thrown is BaseObjectCreationExpressionSyntax creation && !PassesAsArgument(context.SemanticModel, creation, caught, context))
+            if (thrown is BaseObjectCreationExpressionSyntax creation && !PassesAnException(context.SemanticModel, creation, symbols, context))
             {
                 ITypeSymbol? type = context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.StatusLost, creation.GetLocation(), type?.Name ?? "exception"));
@@ -38,7 +37,7 @@ public sealed class StatusLostAnalyzer : FailoverAnalyzer
 
     /// <summary>Throws executed by the catch itself, not by lambdas or local functions declared in it.</summary>
     private static ImmutableArray<ExpressionSyntax> ThrownExpressions(BlockSyntax block) =>
-        block.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+        block.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or CatchClauseSyntax))
             .Select(node => node switch
             {
                 ThrowStatementSyntax statement => statement.Expression,
@@ -50,21 +49,14 @@ public sealed class StatusLostAnalyzer : FailoverAnalyzer
             .ToImmutableArray();
 
     /// <summary>
-    /// The caught exception itself is an argument. Mentioning it is not enough: <c>$"failed: {ex.Message}"</c> keeps
-    /// the text but loses the status code and retry hint.
+    /// An exception is passed to the new one: the caught one, a pattern variable from the filter, or
+    /// <c>ex.InnerException</c>. Mentioning it is not enough: <c>$"failed: {ex.Message}"</c> keeps the text but loses
+    /// the status code and retry hint.
     /// </summary>
-    private static bool PassesAsArgument(SemanticModel model, BaseObjectCreationExpressionSyntax creation, ILocalSymbol? caught, SyntaxNodeAnalysisContext context) =>
-        caught is not null
+    private static bool PassesAnException(SemanticModel model, BaseObjectCreationExpressionSyntax creation, FailoverSymbols symbols, SyntaxNodeAnalysisContext context) =>
+        symbols.Exception is not null
         && creation.ArgumentList is { } arguments
         && arguments.Arguments.Any(argument =>
-            UnwrapCasts(argument.Expression) is IdentifierNameSyntax name
-            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, context.CancellationToken).Symbol, caught));
-
-    private static ExpressionSyntax UnwrapCasts(ExpressionSyntax expression) => expression switch
-    {
-        CastExpressionSyntax cast => UnwrapCasts(cast.Expression),
-        ParenthesizedExpressionSyntax parenthesized => UnwrapCasts(parenthesized.Expression),
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } asExpression => UnwrapCasts(asExpression.Left),
-        _ => expression,
-    };
+            model.GetTypeInfo(argument.Expression, context.CancellationToken).Type is { } type
+            && FailoverSymbols.InheritsFromOrEquals(type, symbols.Exception));
 }

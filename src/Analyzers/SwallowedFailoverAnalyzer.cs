@@ -20,7 +20,7 @@ public sealed class SwallowedFailoverAnalyzer : FailoverAnalyzer
     {
         var clause = (CatchClauseSyntax)context.Node;
         if (CatchClauses.FailureCatch(context, symbols, clause) is not { } caught
-            || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause.Block, out bool continuesLoop)
+            || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause.Block, symbols, out bool continuesLoop)
             || (continuesLoop && RetryLoops.EnclosingRetryLoop(clause) is not null))
         {
             // A catch that loops back to retry is FG1003's finding, not this one.

@@ -28,8 +28,10 @@ public sealed class AddRethrowCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span).FirstAncestorOrSelf<CatchClauseSyntax>() is not { Block: { } } clause)
+        if (root?.FindNode(context.Span).FirstAncestorOrSelf<CatchClauseSyntax>() is not { Block: { } } clause
+            || !EndsSwallowing(await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false), clause.Block))
         {
+            // A catch whose swallowing exit is elsewhere (inside an if) needs a person to decide: a trailing throw would not help.
             return;
         }
 
@@ -37,6 +39,10 @@ public sealed class AddRethrowCodeFix : CodeFixProvider
             CodeAction.Create("Rethrow the error so failover can act on it", ct => Fix(context.Document, root, clause, ct), nameof(AddRethrowCodeFix)),
             context.Diagnostics);
     }
+
+    private static bool EndsSwallowing(SemanticModel? model, BlockSyntax block) =>
+        block.Statements.LastOrDefault() is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax
+        || model?.AnalyzeControlFlow(block) is { Succeeded: true, EndPointIsReachable: true };
 
     private static Task<Document> Fix(Document document, SyntaxNode root, CatchClauseSyntax clause, CancellationToken cancellationToken)
     {

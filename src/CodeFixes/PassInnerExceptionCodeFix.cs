@@ -30,40 +30,65 @@ public sealed class PassInnerExceptionCodeFix : CodeFixProvider
         SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root?.FindNode(context.Span) is not BaseObjectCreationExpressionSyntax creation
             || creation.FirstAncestorOrSelf<CatchClauseSyntax>() is not { } clause
-            || model?.GetTypeInfo(creation, context.CancellationToken).Type is not INamedTypeSymbol type
-            || !AcceptsInner(type, creation.ArgumentList?.Arguments.Count ?? 0, model.Compilation))
+            || model is null
+            || WithInner(model, creation, SyntaxFactory.ParseExpression("default(global::System.Exception)")) is null)
         {
-            // Only offered where the exception type has a constructor taking the arguments plus an inner exception.
+            // Only offered where some constructor accepts the arguments plus an inner exception.
             return;
         }
 
         context.RegisterCodeFix(
-            CodeAction.Create("Pass the caught exception as the inner exception", ct => Fix(context.Document, root, clause, creation), nameof(PassInnerExceptionCodeFix)),
+            CodeAction.Create("Pass the caught exception as the inner exception", _ => Fix(context.Document, root, model, clause, creation), nameof(PassInnerExceptionCodeFix)),
             context.Diagnostics);
     }
 
-    private static bool AcceptsInner(INamedTypeSymbol type, int arguments, Compilation compilation)
+    /// <summary>
+    /// The creation's arguments plus <paramref name="inner"/>: appended, or as <c>innerException:</c> when the other
+    /// arguments are named or the parameter is optional (as on ProviderException), or as (message, inner) when there
+    /// were none. Null when no constructor binds, checked speculatively so the fix never produces broken code.
+    /// </summary>
+    private static ArgumentListSyntax? WithInner(SemanticModel model, BaseObjectCreationExpressionSyntax creation, ExpressionSyntax inner)
     {
-        INamedTypeSymbol? exception = compilation.GetTypeByMetadataName("System.Exception");
-        int needed = arguments == 0 ? 2 : arguments + 1;
-        return type.InstanceConstructors.Any(c =>
-            c.Parameters.Length == needed
-            && SymbolEqualityComparer.Default.Equals(c.Parameters[needed - 1].Type, exception)
-            && (arguments > 0 || c.Parameters[0].Type.SpecialType == SpecialType.System_String));
+        ArgumentListSyntax arguments = creation.ArgumentList ?? SyntaxFactory.ArgumentList();
+        string message = arguments.Arguments.Count == 0 && inner is IdentifierNameSyntax name ? name.Identifier.ValueText + ".Message" : "default(string)";
+        ArgumentListSyntax[] candidates = arguments.Arguments.Count == 0
+            ? new[] { arguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.ParseExpression(message)), SyntaxFactory.Argument(inner)) }
+            : new[]
+            {
+                arguments.AddArguments(SyntaxFactory.Argument(inner)),
+                arguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.NameColon("innerException"), default, inner)),
+            };
+        foreach (ArgumentListSyntax candidate in candidates)
+        {
+            if (creation is ObjectCreationExpressionSyntax typed
+                && model.GetSpeculativeSymbolInfo(creation.SpanStart, typed.WithArgumentList(candidate), SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
-    private static Task<Document> Fix(Document document, SyntaxNode root, CatchClauseSyntax clause, BaseObjectCreationExpressionSyntax creation)
+    private static Task<Document> Fix(Document document, SyntaxNode root, SemanticModel model, CatchClauseSyntax clause, BaseObjectCreationExpressionSyntax creation)
     {
         var marker = new SyntaxAnnotation();
         CatchClauseSyntax named = CatchVariable.Ensure(clause.ReplaceNode(creation, creation.WithAdditionalAnnotations(marker)), out string name);
         var current = (BaseObjectCreationExpressionSyntax)named.GetAnnotatedNodes(marker).Single();
+
+        // The shape that bound with a stand-in exception, now with the real variable.
+        ArgumentListSyntax? shape = WithInner(model, creation, SyntaxFactory.ParseExpression("default(global::System.Exception)"));
         ArgumentListSyntax arguments = current.ArgumentList ?? SyntaxFactory.ArgumentList();
+        ArgumentSyntax innerArgument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(name));
         if (arguments.Arguments.Count == 0)
         {
-            arguments = arguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.ParseExpression(name + ".Message")));
+            arguments = arguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.ParseExpression(name + ".Message")), innerArgument);
+        }
+        else
+        {
+            arguments = arguments.AddArguments(shape?.Arguments.Last().NameColon is { } nameColon ? innerArgument.WithNameColon(nameColon) : innerArgument);
         }
 
-        arguments = arguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(name)));
         CatchClauseSyntax fixedClause = named.ReplaceNode(current, current.WithArgumentList(arguments));
         return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(clause, fixedClause)));
     }

@@ -96,6 +96,25 @@ public class CodeFixTests
     }
 
     [Fact]
+    public async Task InnerException_IsPassedByName_WhereTheConstructorTakesItAsAnOptionalParameter()
+    {
+        await Verify.CodeFixAsync<StatusLostAnalyzer, PassInnerExceptionCodeFix>(
+            Prelude + """
+                    catch (HttpRequestException ex)
+                    {
+                        throw {|#0:new ProviderException("gateway failed", statusCode: 502)|};
+                    }
+            """ + End,
+            Prelude + """
+                    catch (HttpRequestException ex)
+                    {
+                        throw new ProviderException("gateway failed", statusCode: 502, innerException: ex);
+                    }
+            """ + End,
+            new[] { Verify.Diagnostic(DiagnosticIds.StatusLost, DiagnosticSeverity.Warning, 0).WithArguments("ProviderException") });
+    }
+
+    [Fact]
     public async Task InnerException_IsPassedToTheNewException()
     {
         await Verify.CodeFixAsync<StatusLostAnalyzer, PassInnerExceptionCodeFix>(

@@ -71,9 +71,67 @@ public class ErrorHandlingAnalyzerTests
     [InlineData("catch (OperationCanceledException) when (ct.IsCancellationRequested) { return null; }")]
     [InlineData("catch (JsonException) { return null; }")]
     [InlineData("catch (FormatException) { return null; }")]
+    [InlineData("catch (ProviderException ex) { if (!FailoverErrors.IsFallbackEligible(ex)) return \"sorry\"; throw; }")]
+    [InlineData("catch (ProviderException ex) { if (ex.StatusCode == 400) return null; throw; }")]
+    [InlineData("catch (HttpRequestException ex) when (ex.StatusCode is HttpStatusCode.BadRequest) { return null; }")]
+    [InlineData("catch (HttpRequestException ex) when (HttpStatusCode.UnprocessableEntity == ex.StatusCode) { return null; }")]
+    [InlineData("catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.BadRequest || ex.StatusCode == HttpStatusCode.UnprocessableEntity) { return null; }")]
+    [InlineData("catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && ex.Message.Contains(\"context\")) { return null; }")]
+    [InlineData("catch (ProviderException ex) when (ex.StatusCode == 429 && !FailoverErrors.IsFallbackEligible(ex)) { return null; }")]
+    [InlineData("catch (Exception ex) when (ex is JsonException or FormatException) { return null; }")]
+    [InlineData("catch (Exception) when (ct.IsCancellationRequested) { return null; }")]
+    [InlineData("catch (AggregateException ex) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException!); }\nreturn null;")]
     public async Task LegitimatePatterns_AreNotReported(string catchClause)
     {
         string source = InProvider("try { return await _http.GetStringAsync(\"x\", ct); }\n" + catchClause);
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source);
+    }
+
+    [Theory]
+    [InlineData("{|#0:catch (OperationCanceledException)|} when (!ct.IsCancellationRequested) { return null; }", "OperationCanceledException")]
+    [InlineData("{|#0:catch (ProviderException ex)|} { if (ex.StatusCode == 429) return null; throw; }", "ProviderException")]
+    [InlineData("{|#0:catch (HttpRequestException ex)|} when (ex.StatusCode == HttpStatusCode.BadRequest || ex.StatusCode == HttpStatusCode.TooManyRequests) { return null; }", "HttpRequestException")]
+    public async Task FiltersAndGuardsThatStillLetFailuresThrough_AreReported(string catchClause, string type)
+    {
+        string source = InProvider("try { return await _http.GetStringAsync(\"x\", ct); }\n" + catchClause);
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source, Swallowed(0, type));
+    }
+
+    [Fact]
+    public async Task TimeoutOfALocalTokenSource_IsNotTheCallersCancellation()
+    {
+        string source = InProvider("""
+                using var cts = new CancellationTokenSource(1000);
+                try { return await _http.GetStringAsync("x", cts.Token); }
+                {|#0:catch (TaskCanceledException)|} when (cts.IsCancellationRequested) { return null; }
+            """);
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source, Swallowed(0, "TaskCanceledException"));
+    }
+
+    [Fact]
+    public async Task DisposeAndConstructors_AreNotProviderCalls()
+    {
+        string source = Prelude + """
+            public sealed class Provider : IChatProvider, IDisposable
+            {
+                private readonly HttpClient _http;
+
+                public Provider()
+                {
+                    try { _http = new HttpClient(); } catch (Exception) { _http = null!; }
+                }
+
+                public Task<string?> CompleteAsync(string prompt, CancellationToken ct = default) => Task.FromResult<string?>(prompt);
+
+                public void Dispose()
+                {
+                    try { _http.Dispose(); } catch (Exception) { }
+                }
+            }
+            """;
 
         await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(source);
     }
@@ -154,6 +212,9 @@ public class ErrorHandlingAnalyzerTests
     }
 
     [Theory]
+    [InlineData("catch (Exception e) when (e is HttpRequestException http) { throw new InvalidOperationException(\"model failed\", http); }")]
+    [InlineData("catch (AggregateException ex) { throw new InvalidOperationException(\"model failed\", ex.InnerException); }")]
+    [InlineData("catch (HttpRequestException ex) { try { Console.WriteLine(ex); } catch (System.IO.IOException io) { throw new InvalidOperationException(\"log failed\", io); } throw; }")]
     [InlineData("catch (HttpRequestException ex) { throw new InvalidOperationException(\"model failed\", ex); }")]
     [InlineData("catch (HttpRequestException) { throw; }")]
     [InlineData("catch (JsonException) { throw new InvalidOperationException(\"bad json\"); }")]
@@ -208,6 +269,24 @@ public class ErrorHandlingAnalyzerTests
                     catch (HttpRequestException) when (!FailoverErrors.IsFallbackEligible(new Exception())) { }
                 }
                 return null;
+            """);
+
+        await Verify.AnalyzerAsync<SameProviderRetryAnalyzer>(source);
+    }
+
+    [Fact]
+    public async Task LoopThatOnlyParses_IsNotASameProviderRetry()
+    {
+        string source = InProvider("""
+                var reader = new System.IO.StringReader(prompt);
+                string? line;
+                string result = "";
+                while ((line = reader.ReadLine()) != null)
+                {
+                    try { result += JsonSerializer.Deserialize<string>(line); }
+                    catch (Exception) when (!FailoverErrors.IsFallbackEligible(new JsonException())) { continue; }
+                }
+                return result;
             """);
 
         await Verify.AnalyzerAsync<SameProviderRetryAnalyzer>(source);

@@ -109,7 +109,7 @@ internal sealed class ProviderCircuit
     /// Opens the circuit for the provider's retry hint, or the reason's default doubled per failure in a row. A failure
     /// from a request admitted before the latest opening only extends the cooldown; it is not another failure in a row.
     /// </summary>
-    public DateTimeOffset OnFailure(in FailureClassification failure, DateTimeOffset now, CooldownOptions cooldowns, long generation)
+    public void OnFailure(in FailureClassification failure, DateTimeOffset now, CooldownOptions cooldowns, long generation)
     {
         lock (_gate)
         {
@@ -138,7 +138,6 @@ internal sealed class ProviderCircuit
 
             _lastReason = failure.Reason;
             Volatile.Write(ref _state, Open);
-            return new DateTimeOffset(_openUntilUtcTicks, TimeSpan.Zero);
         }
     }
 
