@@ -11,9 +11,6 @@ namespace FailoverGen.Analyzers;
 /// <summary>What the error-handling rules ask of a catch clause.</summary>
 internal static class CatchClauses
 {
-    /// <summary>Bad-request statuses: a filter that only catches these lets every fallback-eligible failure through.</summary>
-    private static readonly int[] NotFallbackSafe = { 400, 405, 409, 411, 413, 415, 422 };
-
     /// <summary>
     /// The caught type when the clause is in a chain implementation and can receive a fallback-eligible failure that
     /// its filter does not exclude; otherwise null.
@@ -153,7 +150,7 @@ internal static class CatchClauses
     };
 
     private static bool IsBadRequest(IOperation operation) =>
-        StatusValue(operation) is int status && System.Array.IndexOf(NotFallbackSafe, status) >= 0;
+        StatusValue(operation) is int status && HttpStatuses.IsBadRequest(status);
 
     private static bool IsStatusProperty(IOperation operation) =>
         Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "StatusCode" or "Status" };

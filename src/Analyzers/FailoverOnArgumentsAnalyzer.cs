@@ -14,8 +14,6 @@ namespace FailoverGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FailoverOnArgumentsAnalyzer : FailoverAnalyzer
 {
-    private static readonly int[] BadRequestStatuses = { 400, 405, 409, 411, 413, 415, 422 };
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.InvalidStatusCode, Descriptors.NotFallbackSafeStatusCode, Descriptors.DuplicateFailoverOn);
@@ -71,7 +69,7 @@ public sealed class FailoverOnArgumentsAnalyzer : FailoverAnalyzer
                 return;
             }
 
-            if (System.Array.IndexOf(BadRequestStatuses, code) >= 0)
+            if (HttpStatuses.IsBadRequest(code))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotFallbackSafeStatusCode, argument.GetLocation(), code));
             }

@@ -29,12 +29,18 @@ public sealed class FallbackChainExhaustedException : AggregateException
     /// <param name="providerCount">How many providers the chain has.</param>
     /// <param name="deadlineExceeded">The call's deadline (<see cref="FallbackChainOptions.CallTimeout"/>) ended it.</param>
     public FallbackChainExhaustedException(IReadOnlyList<FailoverAttempt> attempts, TimeSpan elapsed, int providerCount, bool deadlineExceeded)
-        : base(BuildMessage(attempts ?? throw new ArgumentNullException(nameof(attempts)), providerCount, deadlineExceeded), ExceptionsOf(attempts))
+        : this(attempts ?? throw new ArgumentNullException(nameof(attempts)), elapsed, deadlineExceeded, BuildMessage(attempts, providerCount, deadlineExceeded))
+    {
+    }
+
+    /// <summary>Receives the message built once, for the base exception and for <see cref="Message"/>.</summary>
+    private FallbackChainExhaustedException(IReadOnlyList<FailoverAttempt> attempts, TimeSpan elapsed, bool deadlineExceeded, string message)
+        : base(message, ExceptionsOf(attempts))
     {
         Attempts = new ReadOnlyCollection<FailoverAttempt>(attempts.ToArray());
         Elapsed = elapsed;
         DeadlineExceeded = deadlineExceeded;
-        _message = BuildMessage(attempts, providerCount, deadlineExceeded);
+        _message = message;
     }
 
     /// <summary>True when the call's deadline ended it before every provider had its turn.</summary>
