@@ -213,7 +213,10 @@ internal static class Emitter
             + (callerToken is null ? string.Empty : ", " + callerToken) + ")";
     }
 
-    /// <summary>Disposing the wrapper disposes every provider; it owns them as a chain, like a delegating client owns its inner one.</summary>
+    /// <summary>
+    /// Disposing the wrapper disposes every provider once, however often and from however many threads it is disposed;
+    /// it owns them as a chain, like a delegating client owns its inner one.
+    /// </summary>
     private static void WriteDispose(IndentedTextWriter writer, MemberModel member, MemberContext context)
     {
         bool isAsync = member.Call == CallKind.DisposeAllAsync;
@@ -221,8 +224,8 @@ internal static class Emitter
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine(isAsync
-            ? "return this." + context.ChainField + ".ForEachProviderAsync(default(global::System.ValueTuple), " + context.StaticModifier + "(__provider, __state) => ((global::System.IAsyncDisposable)__provider).DisposeAsync());"
-            : "this." + context.ChainField + ".ForEachProvider(default(global::System.ValueTuple), " + context.StaticModifier + "(__provider, __state) => ((global::System.IDisposable)__provider).Dispose());");
+            ? "return this." + context.ChainField + ".DisposeProvidersAsync();"
+            : "this." + context.ChainField + ".DisposeProviders();");
         writer.Indent--;
         writer.WriteLine("}");
     }

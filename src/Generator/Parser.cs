@@ -291,11 +291,22 @@ internal static class Parser
         _ => null,
     };
 
+    /// <summary>
+    /// <c>object? GetService(Type serviceType, object? serviceKey)</c> and its one-parameter form answer what a client is
+    /// and wraps (Microsoft.Extensions.AI's pipeline builders call it while composing), not a request to the provider:
+    /// they go to the primary and are never a failover attempt.
+    /// </summary>
+    private static bool IsServiceLookup(IMethodSymbol method) =>
+        method.Name == "GetService"
+        && method.ReturnType.SpecialType == SpecialType.System_Object
+        && method.Parameters.Length is 1 or 2
+        && FullMetadataName(method.Parameters[0].Type) == "System.Type";
+
     private static CallKind CallKindOf(IMethodSymbol method)
     {
         bool unsafeToRepeat = method.RefKind != RefKind.None
             || method.Parameters.Any(p => p.RefKind is RefKind.Ref or RefKind.Out || !CanBeTypeArgument(p.Type));
-        if (unsafeToRepeat || HasAttribute(method, KnownNames.NoFailoverAttribute))
+        if (unsafeToRepeat || HasAttribute(method, KnownNames.NoFailoverAttribute) || IsServiceLookup(method))
         {
             return CallKind.Primary;
         }

@@ -31,7 +31,7 @@ public static class FailoverReasonExtensions
     {
         FailoverReason.RateLimit => "rate limited",
         FailoverReason.Quota => "quota exhausted",
-        FailoverReason.Billing => "billing problem",
+        FailoverReason.Billing => "out of credit",
         FailoverReason.Auth => "authentication failed",
         FailoverReason.Overloaded => "overloaded",
         FailoverReason.ServerError => "server error",

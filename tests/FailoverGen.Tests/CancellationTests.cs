@@ -183,18 +183,94 @@ public sealed class CancellationTests
     }
 
     [Fact]
-    public async Task HttpRequestExceptionWrappingACallerCancellation_IsNotFailedOver()
+    public async Task HttpRequestExceptionWrappingACallerCancellation_IsTheCallersCancellation_WithTheProviderErrorInside()
     {
         using var cts = new CancellationTokenSource();
+        HttpRequestException? thrown = null;
         var primary = new ScriptedProvider("primary", _clock).Throws(call =>
         {
             cts.Cancel();
-            return new HttpRequestException("aborted", new OperationCanceledException(call.Token));
+            return thrown = new HttpRequestException("aborted", new OperationCanceledException(call.Token));
         });
         var fallback = new ScriptedProvider("fallback", _clock);
         FallbackChain<IChatProvider> chain = TestChains.Build(_clock, primary, fallback);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
+        OperationCanceledException canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
+        Assert.Equal(cts.Token, canceled.CancellationToken);
+        Assert.Same(thrown, canceled.InnerException);
         Assert.Empty(fallback.Calls);
+    }
+
+    [Fact]
+    public async Task CallerCancellingWhileARateLimitIsHandled_GetsItsOwnCancellation_WithThe429Inside()
+    {
+        using var cts = new CancellationTokenSource();
+        var rateLimited = new ProviderException("slow down", statusCode: 429);
+        var primary = new ScriptedProvider("primary", _clock).Throws(_ =>
+        {
+            cts.Cancel();
+            return rateLimited;
+        });
+        var fallback = new ScriptedProvider("fallback", _clock);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, primary, fallback);
+
+        OperationCanceledException canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
+
+        Assert.Equal(cts.Token, canceled.CancellationToken);
+        Assert.Same(rateLimited, canceled.InnerException);
+        Assert.Empty(fallback.Calls);
+    }
+
+    [Fact]
+    public async Task CallerCancellingWhileABadRequestIsHandled_GetsItsOwnCancellation_NotTheRawError()
+    {
+        using var cts = new CancellationTokenSource();
+        var badRequest = new ProviderException("bad", statusCode: 400);
+        var primary = new ScriptedProvider("primary", _clock).Throws(_ =>
+        {
+            cts.Cancel();
+            return badRequest;
+        });
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, primary, new ScriptedProvider("fallback", _clock));
+
+        OperationCanceledException canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
+
+        Assert.Equal(cts.Token, canceled.CancellationToken);
+        Assert.Same(badRequest, canceled.InnerException);
+    }
+
+    [Fact]
+    public async Task CallerCancellingAsTheLastProviderFails_GetsItsCancellation_NotTheExhaustionError()
+    {
+        using var cts = new CancellationTokenSource();
+        var primary = new ScriptedProvider("primary", _clock).Throws(new ProviderException("slow down", statusCode: 429));
+        var fallback = new ScriptedProvider("fallback", _clock).Throws(_ =>
+        {
+            cts.Cancel();
+            return new ProviderException("unavailable", statusCode: 503);
+        });
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+
+        OperationCanceledException canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
+
+        Assert.Equal(cts.Token, canceled.CancellationToken);
+        Assert.IsType<ProviderException>(canceled.InnerException);
+    }
+
+    [Fact]
+    public async Task ProvidersOwnCancellationForTheCallersToken_ReachesTheCallerUnchanged()
+    {
+        using var cts = new CancellationTokenSource();
+        OperationCanceledException? thrown = null;
+        var primary = new ScriptedProvider("primary", _clock).Throws(call =>
+        {
+            cts.Cancel();
+            return thrown = new OperationCanceledException(call.Token);
+        });
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, primary, new ScriptedProvider("fallback", _clock));
+
+        OperationCanceledException canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
+
+        Assert.Same(thrown, canceled);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -64,5 +65,29 @@ public sealed class CircuitRaceTests
 
         Assert.True(call.IsCanceled);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
+    public async Task LateForcedSuccess_DoesNotCloseACooldownThatANewerFailureOpened()
+    {
+        var slow = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var primary = new ScriptedProvider("only", _clock)
+            .Throws(new ProviderException("slow down", statusCode: 429, retryAfter: TimeSpan.FromSeconds(60)))
+            .Then(_ => slow.Task)
+            .Throws(new ProviderException("slow down", statusCode: 429, retryAfter: TimeSpan.FromSeconds(60)))
+            .Succeeds();
+        var attempts = new List<FailoverAttempt>();
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.OnAttempt = attempts.Add, primary);
+
+        await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => chain.CompleteAsync());
+        Task<string> forced = chain.CompleteAsync();
+        await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => chain.CompleteAsync());
+        slow.SetResult("late success");
+        Assert.Equal("late success", await forced);
+        attempts.Clear();
+
+        await chain.CompleteAsync();
+
+        Assert.Contains(attempts, a => a.Outcome == FailoverAttemptOutcome.SkippedCoolingDown);
     }
 }

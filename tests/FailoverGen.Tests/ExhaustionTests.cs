@@ -149,7 +149,7 @@ public sealed class ExhaustionTests
         Assert.Single(primary.Calls);
         Assert.Equal(
             "All 2 providers failed (1 tried, 1 skipped): primary: skipped, cooling down 15 s (rate limited); "
-            + "fallback: billing problem (402)",
+            + "fallback: out of credit (402)",
             error.Message);
     }
 

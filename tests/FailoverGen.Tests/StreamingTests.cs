@@ -241,4 +241,53 @@ public sealed class StreamingTests
 
         Assert.True(primary.Disposed);
     }
+
+    /// <summary>A stream whose enumerator moves to its first item but cannot produce it: <c>Current</c> throws.</summary>
+    private sealed class BrokenCurrentStreamer(Exception error) : IStreamer
+    {
+        public IAsyncEnumerable<string> StreamAsync(string prompt, CancellationToken cancellationToken) => new Enumerable(error);
+
+        private sealed class Enumerable(Exception error) : IAsyncEnumerable<string>, IAsyncEnumerator<string>
+        {
+            public string Current => throw error;
+
+            public IAsyncEnumerator<string> GetAsyncEnumerator(CancellationToken cancellationToken = default) => this;
+
+            public ValueTask<bool> MoveNextAsync() => new(true);
+
+            public ValueTask DisposeAsync() => default;
+        }
+    }
+
+    [Fact]
+    public async Task CurrentThrowingForTheFirstItem_FailsOver_BecauseNothingReachedTheCaller()
+    {
+        var fallback = new FakeStreamer("fallback", "x");
+
+        List<string> items = await ReadAll(Stream(Chain(
+            o => o.MaxAttemptsPerProvider = 1,
+            ("primary", new BrokenCurrentStreamer(new ProviderException("overloaded", statusCode: 529))),
+            ("fallback", fallback))));
+
+        Assert.Equal(new[] { "fallback:x" }, items);
+    }
+
+    [Fact]
+    public async Task CallerCancellingMidStream_GetsItsOwnCancellation_NotTheProvidersError()
+    {
+        using var cts = new CancellationTokenSource();
+        var providerError = new ProviderException("overloaded", statusCode: 529);
+        var primary = new FakeStreamer("primary", "a", "b", "c") { Error = providerError, FailAfter = 1 };
+
+        var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (string item in Stream(Chain(null, ("primary", primary)), cts.Token))
+            {
+                cts.Cancel();
+            }
+        });
+
+        Assert.Equal(cts.Token, canceled.CancellationToken);
+        Assert.Same(providerError, canceled.InnerException);
+    }
 }

@@ -3,10 +3,15 @@ using System;
 namespace FailoverGen;
 
 /// <summary>
-/// How long a provider is skipped after a fallback-eligible failure when it sent no retry hint.
-/// A retry hint from the provider wins over these defaults; both are clamped to
+/// When a provider starts cooling down and for how long.
+/// Explicit signals (rate limit, quota, billing, auth, model not found) cool it at once. Transient failures (server
+/// error, overloaded, timeout, network, unrecognised) cool it only when they are at least <see cref="FailureRatio"/> of
+/// at least <see cref="MinimumThroughput"/> calls within <see cref="SamplingDuration"/>, so one failure among many
+/// successes does not take a busy provider out (the model of Polly's circuit breaker). Request-specific failures (bad
+/// request, content filter, context overflow) never cool it.
+/// A retry hint from the provider wins over the default durations; both are clamped to
 /// [<see cref="Minimum"/>, <see cref="Maximum"/>]. After the cooldown one probe call decides whether the
-/// provider is healthy again; each further failure in a row doubles the default cooldown.
+/// provider is healthy again; each further opening in a row doubles the default cooldown.
 /// </summary>
 public sealed class CooldownOptions
 {
@@ -28,6 +33,21 @@ public sealed class CooldownOptions
     /// <summary>The longest cooldown applied, whatever the provider asked for. Default 1 hour.</summary>
     public TimeSpan Maximum { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The share of failed calls in the sampling window at which transient failures cool a provider, from more than 0
+    /// to 1. Default 0.5.
+    /// </summary>
+    public double FailureRatio { get; set; } = 0.5;
+
+    /// <summary>
+    /// The fewest calls in the sampling window before transient failures can cool a provider. Default 4: a provider
+    /// that is down is taken out after four failed calls, however little traffic it has.
+    /// </summary>
+    public int MinimumThroughput { get; set; } = 4;
+
+    /// <summary>How far back transient failures and successes are counted. Default 30 seconds.</summary>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The default cooldown for <paramref name="reason"/>.</summary>
     public TimeSpan For(FailoverReason reason) => reason switch
     {
@@ -46,6 +66,29 @@ public sealed class CooldownOptions
         RequireNonNegative(AuthOrNotFound, nameof(AuthOrNotFound));
         RequireNonNegative(Transient, nameof(Transient));
         RequireNonNegative(Minimum, nameof(Minimum));
+        if (!(FailureRatio > 0 && FailureRatio <= 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(FailureRatio),
+                FailureRatio,
+                $"{nameof(FallbackChainOptions.Cooldowns)}.{nameof(FailureRatio)} must be more than 0 and at most 1 (0.5 cools a provider when half its calls fail).");
+        }
+
+        if (MinimumThroughput < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MinimumThroughput),
+                MinimumThroughput,
+                $"{nameof(FallbackChainOptions.Cooldowns)}.{nameof(MinimumThroughput)} must be at least 1 (1 cools a provider on its first transient failure).");
+        }
+
+        if (SamplingDuration < TimeSpan.FromMilliseconds(100) || SamplingDuration > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(SamplingDuration),
+                SamplingDuration,
+                $"{nameof(FallbackChainOptions.Cooldowns)}.{nameof(SamplingDuration)} must be between 100 ms and 1 day.");
+        }
         if (Maximum < Minimum)
         {
             throw new ArgumentException(

@@ -18,7 +18,18 @@ public sealed class FallbackChainBuilder<TProvider>
     /// <summary>Appends a provider. The first one added is the primary.</summary>
     /// <param name="name">A unique name used in errors, logs and metrics, e.g. <c>"openai/gpt-4o-mini"</c>.</param>
     /// <param name="provider">The implementation to call.</param>
-    public FallbackChainBuilder<TProvider> Add(string name, TProvider provider) => AddCore(name, provider, pipeline: null);
+    public FallbackChainBuilder<TProvider> Add(string name, TProvider provider) => AddCore(name, provider, group: null, pipeline: null);
+
+    /// <summary>
+    /// Appends a provider that shares an account or key with the other providers of <paramref name="group"/>: an auth,
+    /// billing or quota failure of one cools every provider of the group, since all of them would fail the same way.
+    /// A rate limit cools only the provider that hit it.
+    /// </summary>
+    /// <param name="name">A unique name used in errors, logs and metrics, e.g. <c>"anthropic/claude-sonnet-4"</c>.</param>
+    /// <param name="provider">The implementation to call.</param>
+    /// <param name="group">The account or key, e.g. <c>"anthropic"</c>.</param>
+    public FallbackChainBuilder<TProvider> Add(string name, TProvider provider, string group) =>
+        AddCore(name, provider, RequireGroup(name, group), pipeline: null);
 
     /// <summary>
     /// Appends a provider whose calls run through <paramref name="pipeline"/> instead of the chain's own retry and
@@ -28,9 +39,14 @@ public sealed class FallbackChainBuilder<TProvider>
     /// <param name="provider">The implementation to call.</param>
     /// <param name="pipeline">The resilience pipeline for this provider's calls.</param>
     public FallbackChainBuilder<TProvider> Add(string name, TProvider provider, ResiliencePipeline pipeline) =>
-        AddCore(name, provider, pipeline ?? throw new ArgumentNullException(nameof(pipeline), $"The pipeline for '{name}' is null: use the Add overload without a pipeline for the built-in one."));
+        AddCore(name, provider, group: null, pipeline ?? throw new ArgumentNullException(nameof(pipeline), $"The pipeline for '{name}' is null: use the Add overload without a pipeline for the built-in one."));
 
-    private FallbackChainBuilder<TProvider> AddCore(string name, TProvider provider, ResiliencePipeline? pipeline)
+    private static string RequireGroup(string name, string group) =>
+        string.IsNullOrWhiteSpace(group)
+            ? throw new ArgumentException($"The group for '{name}' is empty: pass the account or key name the provider shares, or use Add(name, provider).", nameof(group))
+            : group;
+
+    private FallbackChainBuilder<TProvider> AddCore(string name, TProvider provider, string? group, ResiliencePipeline? pipeline)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -54,7 +70,7 @@ public sealed class FallbackChainBuilder<TProvider>
             }
         }
 
-        _providers.Add(new ProviderRegistration<TProvider>(name, provider, pipeline));
+        _providers.Add(new ProviderRegistration<TProvider>(name, provider, group, pipeline));
         return this;
     }
 

@@ -36,61 +36,13 @@ public sealed partial class FallbackChain<TProvider>
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        long callStarted = _time.GetTimestamp();
-        List<FailoverAttempt>? attempts = null;
-        bool called = false;
-        bool forced = false;
-        int first = _sticky?.StartIndex(_time.GetUtcNow()) ?? 0;
-        int position = 0;
+        var scope = new CallScope(cancellationToken, deadline: null, _time.GetTimestamp());
+        WalkCursor cursor = StartCursor();
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int index;
-            Admission admission;
-            long generation;
-            if (position < _entries.Length)
-            {
-                index = IndexAt(first, position++);
-                admission = _entries[index].Circuit.TryEnter(_time.GetUtcNow(), out TimeSpan remaining, out FailoverReason coolingReason, out generation);
-                if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
-                {
-                    PassOver(ref attempts, Skipped(_entries[index], index, admission, remaining, coolingReason));
-                    continue;
-                }
-            }
-            else if (!called && !forced)
-            {
-                // Every provider is cooling down: the one whose cooldown ends first is tried anyway.
-                forced = true;
-                index = SoonestAvailableIndex();
-                admission = Admission.Forced;
-                generation = _entries[index].Circuit.Generation;
-            }
-            else
-            {
-                throw Exhausted(attempts, callStarted, deadlineExceeded: false);
-            }
-
-            called = true;
-            ChainEntry<TProvider> entry = _entries[index];
-            ProviderOutcome<StreamHead<TItem>> head = await CallAsync(
-                entry, entry.StreamPipeline, index, admission, generation, (operation, state), StartStreamAsync, policy, cancellationToken, cancellationToken).ConfigureAwait(false);
-            if (head.Failure is not null)
-            {
-                if (forced)
-                {
-                    ReplaceAttempt(attempts!, head.Failure);
-                    Notify(_options.OnAttempt, head.Failure);
-                }
-                else
-                {
-                    PassOver(ref attempts, head.Failure);
-                }
-
-                continue;
-            }
-
-            NotifySwitched(entry, index, attempts);
+            WalkResult<StreamHead<TItem>> head = await WalkAsync(
+                (operation, state), StartStreamAsync, policy, scope, cursor, streaming: true).ConfigureAwait(false);
+            cursor = head.Cursor;
             IAsyncEnumerator<TItem>? enumerator = head.Result.Enumerator;
             if (enumerator is null)
             {
@@ -98,60 +50,70 @@ public sealed partial class FallbackChain<TProvider>
             }
 
             int yielded = 0;
+            Exception? error;
             try
             {
+                yield return head.Result.First;
+                yielded++;
                 while (true)
                 {
-                    yield return enumerator.Current;
+                    (bool hasNext, TItem item, error) = await NextAsync(enumerator).ConfigureAwait(false);
+                    if (error is not null)
+                    {
+                        break;
+                    }
+
+                    if (!hasNext)
+                    {
+                        yield break;
+                    }
+
+                    yield return item;
                     yielded++;
-                    (bool hasNext, Exception? error) = await MoveNextAsync(enumerator, cancellationToken).ConfigureAwait(false);
-                    if (error is null)
-                    {
-                        if (!hasNext)
-                        {
-                            yield break;
-                        }
-
-                        continue;
-                    }
-
-                    // Output has reached the caller: the provider still cools down if it is at fault, but the stream is only
-                    // restarted elsewhere when the caller opted in to receiving a second answer after the partial one.
-                    bool eligible = IsFallbackEligible(error, policy, cancellationToken, cancellationToken, out FailureClassification failure);
-                    DateTimeOffset now = _time.GetUtcNow();
-                    if (eligible)
-                    {
-                        entry.Circuit.OnFailure(failure, now, _options.Cooldowns, generation);
-                    }
-
-                    if (!eligible || !_options.RestartStreamsOnFailure)
-                    {
-                        throw new FallbackStreamInterruptedException(entry.Name, yielded, failure.Reason, failure.StatusCode, error);
-                    }
-
-                    PassOver(ref attempts, new FailoverAttempt(
-                        entry.Name, index, FailoverAttemptOutcome.Failed, failure.Reason, failure.StatusCode, failure.GetRetryDelay(now), TimeSpan.Zero, 1, null, error));
-                    break;
                 }
             }
             finally
             {
                 await enumerator.DisposeAsync().ConfigureAwait(false);
             }
+
+            // Output has reached the caller: the provider still counts the failure if it is at fault, but the stream is
+            // only restarted elsewhere when the caller opted in to receiving a second answer after the partial one.
+            ThrowIfCallerCanceled(cancellationToken, error);
+            Verdict verdict = _classifier.Judge(error, policy);
+            DateTimeOffset now = _time.GetUtcNow();
+            if (verdict.Eligible)
+            {
+                _store.OnFailure(head.Index, verdict.Failure, head.Admission, head.Generation, now);
+            }
+
+            if (!verdict.Eligible || !_options.RestartStreamsOnFailure)
+            {
+                throw new FallbackStreamInterruptedException(_entries[head.Index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error);
+            }
+
+            PassOver(ref cursor, new FailoverAttempt(
+                _entries[head.Index].Name, head.Index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
+                verdict.Failure.GetRetryDelay(now), TimeSpan.Zero, 1, null, error));
         }
     }
 
-    /// <summary>Gets a stream to its first item; the stream is disposed if that fails, so a retry starts clean.</summary>
+    /// <summary>
+    /// Gets a stream to its first item, read here so that a failure in <c>MoveNextAsync</c> or in <c>Current</c> before
+    /// anything reached the caller still fails over. The stream is disposed if that fails, so a retry starts clean.
+    /// </summary>
     private static async ValueTask<StreamHead<TItem>> StartStreamAsync<TState, TItem>(
         TProvider provider,
         (Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, TState state) call,
         CancellationToken token)
     {
         IAsyncEnumerator<TItem> enumerator = call.operation(provider, call.state, token).GetAsyncEnumerator(token);
-        bool hasItem;
         try
         {
-            hasItem = await enumerator.MoveNextAsync().ConfigureAwait(false);
+            if (await enumerator.MoveNextAsync().ConfigureAwait(false))
+            {
+                return new StreamHead<TItem>(enumerator, enumerator.Current);
+            }
         }
         catch
         {
@@ -159,25 +121,22 @@ public sealed partial class FallbackChain<TProvider>
             throw;
         }
 
-        if (hasItem)
-        {
-            return new StreamHead<TItem>(enumerator);
-        }
-
         await enumerator.DisposeAsync().ConfigureAwait(false);
-        return new StreamHead<TItem>(null);
+        return new StreamHead<TItem>(null, default!);
     }
 
-    /// <summary>Moves on without letting the exception escape, so the iterator can decide what it means.</summary>
-    private static async ValueTask<(bool HasNext, Exception? Error)> MoveNextAsync<TItem>(IAsyncEnumerator<TItem> enumerator, CancellationToken callerToken)
+    /// <summary>Moves on and reads the item without letting an exception escape, so the iterator can decide what it means.</summary>
+    private static async ValueTask<(bool HasNext, TItem Item, Exception? Error)> NextAsync<TItem>(IAsyncEnumerator<TItem> enumerator)
     {
         try
         {
-            return (await enumerator.MoveNextAsync().ConfigureAwait(false), null);
+            return await enumerator.MoveNextAsync().ConfigureAwait(false)
+                ? (true, enumerator.Current, null)
+                : (false, default!, null);
         }
-        catch (Exception ex) when (!callerToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            return (false, ex);
+            return (false, default!, ex);
         }
     }
 }

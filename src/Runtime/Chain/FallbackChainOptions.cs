@@ -42,8 +42,10 @@ public sealed class FallbackChainOptions
 
     /// <summary>
     /// When a provider says how long to wait (Retry-After and the like), the chain waits and retries the same provider
-    /// only if the wait is at most this long, attempts remain, and no other provider is available; otherwise it fails
-    /// over at once. Default 5 seconds; zero never waits.
+    /// only if the wait is at most this long, ends before the call's deadline, attempts remain, and no other provider is
+    /// available; otherwise it fails over at once. The same bound decides the last-chance probe: when every provider
+    /// tried has failed, the skipped provider whose cooldown ends soonest is waited for and probed if that cooldown ends
+    /// within this long and before the deadline. Default 5 seconds; zero never waits.
     /// </summary>
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -77,6 +79,9 @@ public sealed class FallbackChainOptions
 
     /// <summary>Called when a call succeeds on a provider after others were passed over. Exceptions it throws are ignored.</summary>
     public Action<FailoverSwitch>? OnSwitched { get; set; }
+
+    /// <summary>Receives what the engine observes instead of the callbacks above; set by tests and the observability layer.</summary>
+    internal IFailoverTelemetry? Telemetry { get; set; }
 
     /// <summary>Extra classifiers, consulted in order before the built-in rules.</summary>
     public IList<IFailoverClassifier> Classifiers { get; } = new List<IFailoverClassifier>();

@@ -5,7 +5,7 @@ namespace FailoverGen;
 /// <summary>Questions hand-written provider code can ask about an exception.</summary>
 public static class FailoverErrors
 {
-    private static readonly ChainClassifier Classifier = new(Array.Empty<IFailoverClassifier>());
+    private static readonly ChainClassifier Classifier = new(Array.Empty<IFailoverClassifier>(), UnknownErrorHandling.FailOver);
 
     /// <summary>
     /// True when a chain with default settings would move on from this exception: a rate limit, quota, billing, auth,
@@ -19,8 +19,7 @@ public static class FailoverErrors
             throw new ArgumentNullException(nameof(exception));
         }
 
-        FailureClassification failure = Classifier.Classify(exception, FailoverPolicy.Default);
-        return failure.Reason == FailoverReason.Unknown || FailoverPolicy.Default.Matches(failure);
+        return Classifier.Judge(exception, FailoverPolicy.Default).Eligible;
     }
 
     /// <summary>How the built-in rules classify <paramref name="exception"/> (its inner exceptions included).</summary>

@@ -11,10 +11,22 @@ internal sealed class ChainClassifier
 {
     private const int MaxDepth = 8;
     private readonly IFailoverClassifier[] _custom;
+    private readonly bool _unknownFailsOver;
 
-    public ChainClassifier(IFailoverClassifier[] custom)
+    public ChainClassifier(IFailoverClassifier[] custom, UnknownErrorHandling unknownErrors)
     {
         _custom = custom;
+        _unknownFailsOver = unknownErrors == UnknownErrorHandling.FailOver;
+    }
+
+    /// <summary>Classifies <paramref name="exception"/> and decides whether <paramref name="policy"/> fails it over.</summary>
+    public Verdict Judge(Exception exception, FailoverPolicy policy)
+    {
+        FailureClassification failure = Classify(exception, policy);
+        bool eligible = failure.Reason == FailoverReason.Unknown
+            ? policy.IncludesUnknown || _unknownFailsOver
+            : policy.Matches(failure);
+        return new Verdict(failure, eligible);
     }
 
     public FailureClassification Classify(Exception exception, FailoverPolicy policy)

@@ -2,14 +2,15 @@ using Polly;
 
 namespace FailoverGen;
 
-/// <summary>One provider in a chain with its cooldown state and its retry pipeline.</summary>
+/// <summary>One provider in a chain with its retry pipelines and its cooldown group.</summary>
 internal sealed class ChainEntry<TProvider>
     where TProvider : class
 {
-    public ChainEntry(string name, TProvider provider, ResiliencePipeline pipeline, ResiliencePipeline streamPipeline)
+    public ChainEntry(string name, TProvider provider, string? group, ResiliencePipeline pipeline, ResiliencePipeline streamPipeline)
     {
         Name = name;
         Provider = provider;
+        Group = group;
         Pipeline = pipeline;
         StreamPipeline = streamPipeline;
     }
@@ -18,6 +19,9 @@ internal sealed class ChainEntry<TProvider>
 
     public TProvider Provider { get; }
 
+    /// <summary>The account or key this provider shares with others; null when it shares none.</summary>
+    public string? Group { get; }
+
     public ResiliencePipeline Pipeline { get; }
 
     /// <summary>
@@ -25,6 +29,4 @@ internal sealed class ChainEntry<TProvider>
     /// so it must be the stream's own token, never one a timeout strategy owns and recycles.
     /// </summary>
     public ResiliencePipeline StreamPipeline { get; }
-
-    public ProviderCircuit Circuit { get; } = new();
 }

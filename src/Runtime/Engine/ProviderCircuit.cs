@@ -9,9 +9,12 @@ namespace FailoverGen;
 /// never contend with each other.
 /// </summary>
 /// <remarks>
-/// Every opening starts a new generation. A request remembers the generation it was admitted in, so that under
-/// concurrent traffic the N requests already in flight when a provider starts failing count as one failure (not N
-/// doublings of the cooldown), and a slow success that started before a newer failure does not cancel its cooldown.
+/// Explicit signals (rate limit, quota, billing, auth, model not found) open the circuit at once. Transient failures
+/// open it only when they make up <see cref="CooldownOptions.FailureRatio"/> of at least
+/// <see cref="CooldownOptions.MinimumThroughput"/> outcomes in the sampling window, so one 503 among many successes
+/// does not take a busy provider out. Every opening starts a new generation: a request remembers the generation it was
+/// admitted in, so that the N requests in flight when a provider starts failing count as one failure in a row (not N
+/// doublings of the cooldown), and a success that was admitted before a newer opening does not end that cooldown.
 /// </remarks>
 internal sealed class ProviderCircuit
 {
@@ -20,11 +23,18 @@ internal sealed class ProviderCircuit
     private const int Probing = 2;
 
     private readonly object _gate = new();
+    private readonly OutcomeWindow _window;
     private int _state;
     private long _generation;
     private long _openUntilUtcTicks;
-    private int _consecutiveFailures;
+    private int _consecutiveOpenings;
     private FailoverReason _lastReason;
+    private string? _openedByGroup;
+
+    public ProviderCircuit(TimeSpan samplingDuration)
+    {
+        _window = new OutcomeWindow(samplingDuration);
+    }
 
     /// <summary>When the current cooldown ends (UTC ticks); in the past when the provider is available.</summary>
     public long OpenUntilUtcTicks => Volatile.Read(ref _openUntilUtcTicks);
@@ -32,14 +42,19 @@ internal sealed class ProviderCircuit
     /// <summary>True while one call is probing whether the provider has recovered.</summary>
     public bool IsProbing => Volatile.Read(ref _state) == Probing;
 
+    /// <summary>True when a call now would be admitted without a cooldown or a probe in the way.</summary>
+    public bool IsAvailable(DateTimeOffset now) => Volatile.Read(ref _state) == Closed || (!IsProbing && OpenUntilUtcTicks <= now.UtcTicks);
+
     /// <summary>The generation a request admitted now belongs to.</summary>
     public long Generation => Volatile.Read(ref _generation);
 
-    public Admission TryEnter(DateTimeOffset now, out TimeSpan remaining, out FailoverReason lastReason, out long generation)
+    public Admission TryEnter(DateTimeOffset now, out Cooldown cooldown, out long generation)
     {
-        remaining = TimeSpan.Zero;
-        lastReason = FailoverReason.Unknown;
+        cooldown = default;
         generation = Volatile.Read(ref _generation);
+
+        // The lock-free read is safe: a request admitted just as another call opens the circuit carries the old
+        // generation, so its outcome is judged as belonging to the time before the opening.
         if (Volatile.Read(ref _state) == Closed)
         {
             return Admission.Normal;
@@ -48,19 +63,19 @@ internal sealed class ProviderCircuit
         lock (_gate)
         {
             generation = _generation;
-            lastReason = _lastReason;
             switch (_state)
             {
                 case Closed:
                     return Admission.Normal;
                 case Probing:
+                    cooldown = new Cooldown(TimeSpan.Zero, _lastReason, _openedByGroup);
                     return Admission.SkipProbeInFlight;
             }
 
             long left = _openUntilUtcTicks - now.UtcTicks;
             if (left > 0)
             {
-                remaining = TimeSpan.FromTicks(left);
+                cooldown = new Cooldown(TimeSpan.FromTicks(left), _lastReason, _openedByGroup);
                 return Admission.SkipCoolingDown;
             }
 
@@ -69,21 +84,30 @@ internal sealed class ProviderCircuit
         }
     }
 
-    /// <summary>Closes the circuit, unless a failure newer than this request has opened it since.</summary>
-    public void OnSuccess(Admission admission, long generation)
+    /// <summary>
+    /// Records a success; closes the circuit when the request was the probe or belongs to the current generation.
+    /// Returns true when this success ended a cooldown.
+    /// </summary>
+    public bool OnSuccess(Admission admission, long generation, DateTimeOffset now)
     {
         if (Volatile.Read(ref _state) == Closed)
         {
-            return;
+            _window.Record(now, failed: false);
+            return false;
         }
 
         lock (_gate)
         {
-            if (admission is Admission.Probe or Admission.Forced || generation == _generation)
+            if (_state == Closed || !((admission == Admission.Probe && _state == Probing) || generation == _generation))
             {
-                _state = Closed;
-                _consecutiveFailures = 0;
+                return false;
             }
+
+            _state = Closed;
+            _consecutiveOpenings = 0;
+            _openedByGroup = null;
+            _window.Clear();
+            return true;
         }
     }
 
@@ -106,45 +130,98 @@ internal sealed class ProviderCircuit
     }
 
     /// <summary>
-    /// Opens the circuit for the provider's retry hint, or the reason's default doubled per failure in a row. A failure
-    /// from a request admitted before the latest opening only extends the cooldown; it is not another failure in a row.
+    /// Records a failure. Opens the circuit for the provider's retry hint, or the reason's default doubled per opening
+    /// in a row, when the failure is an explicit signal, a failed probe, or the transient failure that tips the window.
+    /// Returns when the cooldown now ends, or null when the circuit did not open or move.
     /// </summary>
-    public void OnFailure(in FailureClassification failure, DateTimeOffset now, CooldownOptions cooldowns, long generation)
+    public DateTimeOffset? OnFailure(in FailureClassification failure, Admission admission, long generation, DateTimeOffset now, CooldownOptions cooldowns)
     {
+        if (!SaysAnythingAboutHealth(failure.Reason))
+        {
+            // A request the provider refused on its merits (too long, filtered, malformed) would fail the same way
+            // anywhere: no reason to stop sending it other requests.
+            OnNoVerdict(admission);
+            return null;
+        }
+
         lock (_gate)
         {
+            if (_state == Closed && !IsExplicit(failure.Reason))
+            {
+                _window.Record(now, failed: true);
+                (int failures, int total) = _window.Totals(now);
+                if (total < cooldowns.MinimumThroughput || failures < total * cooldowns.FailureRatio)
+                {
+                    return null;
+                }
+            }
+
             bool fresh = generation == _generation;
             if (fresh)
             {
-                _consecutiveFailures = Math.Min(_consecutiveFailures + 1, 30);
+                _consecutiveOpenings = Math.Min(_consecutiveOpenings + 1, 30);
                 _generation++;
             }
 
-            TimeSpan cooldown = failure.GetRetryDelay(now) ?? Backoff(cooldowns.For(failure.Reason), _consecutiveFailures, cooldowns.Maximum);
-            if (cooldown < cooldowns.Minimum)
-            {
-                cooldown = cooldowns.Minimum;
-            }
-            else if (cooldown > cooldowns.Maximum)
-            {
-                cooldown = cooldowns.Maximum;
-            }
-
+            TimeSpan cooldown = Clamp(failure.GetRetryDelay(now) ?? Backoff(cooldowns.For(failure.Reason), _consecutiveOpenings, cooldowns.Maximum), cooldowns);
             long until = TimeMath.AddSaturating(now, cooldown).UtcTicks;
-            if (fresh || until > _openUntilUtcTicks)
+            bool moved = fresh || until > _openUntilUtcTicks;
+            if (moved)
             {
                 Volatile.Write(ref _openUntilUtcTicks, until);
+                _lastReason = failure.Reason;
+                _openedByGroup = null;
             }
 
-            _lastReason = failure.Reason;
-            Volatile.Write(ref _state, Open);
+            if (fresh || _state != Probing)
+            {
+                // A late failure of a request admitted before the probe leaves the probe in charge.
+                Volatile.Write(ref _state, Open);
+            }
+
+            _window.Clear();
+            return moved ? new DateTimeOffset(until, TimeSpan.Zero) : null;
         }
     }
 
-    private static TimeSpan Backoff(TimeSpan baseCooldown, int consecutiveFailures, TimeSpan maximum)
+    /// <summary>
+    /// Opens the circuit until <paramref name="until"/> because another provider of the same account failed in a way
+    /// that holds for the whole account. Successes admitted before now no longer close it.
+    /// </summary>
+    public bool OpenForGroup(DateTimeOffset until, FailoverReason reason, string group)
+    {
+        lock (_gate)
+        {
+            if (_state != Closed && _openUntilUtcTicks >= until.UtcTicks)
+            {
+                return false;
+            }
+
+            _generation++;
+            Volatile.Write(ref _openUntilUtcTicks, until.UtcTicks);
+            _lastReason = reason;
+            _openedByGroup = group;
+            Volatile.Write(ref _state, Open);
+            _window.Clear();
+            return true;
+        }
+    }
+
+    /// <summary>Request-specific failures say nothing about whether the provider can serve other requests.</summary>
+    private static bool SaysAnythingAboutHealth(FailoverReason reason) =>
+        reason is not (FailoverReason.BadRequest or FailoverReason.ContentFilter or FailoverReason.ContextOverflow or FailoverReason.Canceled);
+
+    /// <summary>The provider said outright that it will not serve calls for a while.</summary>
+    private static bool IsExplicit(FailoverReason reason) =>
+        reason is FailoverReason.RateLimit or FailoverReason.Quota or FailoverReason.Billing or FailoverReason.Auth or FailoverReason.ModelNotFound;
+
+    private static TimeSpan Clamp(TimeSpan cooldown, CooldownOptions cooldowns) =>
+        cooldown < cooldowns.Minimum ? cooldowns.Minimum : cooldown > cooldowns.Maximum ? cooldowns.Maximum : cooldown;
+
+    private static TimeSpan Backoff(TimeSpan baseCooldown, int consecutiveOpenings, TimeSpan maximum)
     {
         TimeSpan cooldown = baseCooldown;
-        for (int i = 1; i < consecutiveFailures && cooldown < maximum; i++)
+        for (int i = 1; i < consecutiveOpenings && cooldown < maximum; i++)
         {
             cooldown = cooldown > maximum - cooldown ? maximum : cooldown + cooldown;
         }

@@ -16,7 +16,8 @@ public sealed class FailoverAttempt
         TimeSpan elapsed,
         int requests,
         TimeSpan? cooldownRemaining,
-        Exception? exception)
+        Exception? exception,
+        string? cooldownGroup = null)
     {
         ProviderName = providerName;
         ProviderIndex = providerIndex;
@@ -28,6 +29,7 @@ public sealed class FailoverAttempt
         Requests = requests;
         CooldownRemaining = cooldownRemaining;
         Exception = exception;
+        CooldownGroup = cooldownGroup;
     }
 
     /// <summary>The provider's name in the chain.</summary>
@@ -60,15 +62,28 @@ public sealed class FailoverAttempt
     /// <summary>The last exception the provider threw; null for a skip.</summary>
     public Exception? Exception { get; }
 
+    /// <summary>
+    /// For a skip caused by another provider of the same group (account or key): the group's name. Auth, billing and
+    /// quota failures cool every provider of their group.
+    /// </summary>
+    public string? CooldownGroup { get; }
+
     /// <summary>True when the provider was not called.</summary>
     public bool WasSkipped => Outcome != FailoverAttemptOutcome.Failed;
 
-    /// <summary>E.g. <c>google/gemini-2.5-flash: rate limited (429, retry after 20 s)</c>.</summary>
+    /// <summary>
+    /// E.g. <c>google/gemini-2.5-flash: rate limited (429, retry after 20 s)</c>, or for a provider cooled by its
+    /// account <c>anthropic/claude-sonnet-4: skipped, account anthropic out of credit (cooling down 10 min)</c>.
+    /// </summary>
     public override string ToString()
     {
         var text = new StringBuilder(ProviderName).Append(": ");
         switch (Outcome)
         {
+            case FailoverAttemptOutcome.SkippedCoolingDown when CooldownGroup is not null:
+                text.Append("skipped, account ").Append(CooldownGroup).Append(' ').Append(Reason.Describe())
+                    .Append(" (cooling down ").Append(DurationText.Format(CooldownRemaining ?? TimeSpan.Zero)).Append(')');
+                return text.ToString();
             case FailoverAttemptOutcome.SkippedCoolingDown:
                 text.Append("skipped, cooling down ").Append(DurationText.Format(CooldownRemaining ?? TimeSpan.Zero))
                     .Append(" (").Append(Reason.Describe()).Append(')');

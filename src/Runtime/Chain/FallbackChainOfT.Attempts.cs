@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+
+namespace FailoverGen;
+
+/// <summary>The attempt log of one call: what each provider did, the switch note and the exhaustion error.</summary>
+public sealed partial class FallbackChain<TProvider>
+{
+    private void PassOver(ref WalkCursor cursor, FailoverAttempt attempt)
+    {
+        (cursor.Attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(attempt);
+        _telemetry.PassedOver(attempt);
+    }
+
+    /// <summary>A provider that was skipped and then called after all keeps one entry: the one with the real outcome.</summary>
+    private void ReplaceSkip(ref WalkCursor cursor, FailoverAttempt replacement)
+    {
+        List<FailoverAttempt> attempts = cursor.Attempts ??= new List<FailoverAttempt>(_entries.Length);
+        int at = attempts.FindIndex(a => a.ProviderIndex == replacement.ProviderIndex);
+        if (at >= 0)
+        {
+            attempts[at] = replacement;
+        }
+        else
+        {
+            attempts.Add(replacement);
+        }
+
+        _telemetry.PassedOver(replacement);
+    }
+
+    private void NotifySwitched(int index, WalkCursor cursor)
+    {
+        if (cursor.Attempts is { } passedOver)
+        {
+            _telemetry.Switched(new FailoverSwitch(_entries[index].Name, index, passedOver.ToArray()));
+        }
+    }
+
+    private FailoverAttempt Skipped(int index, Admission admission, Cooldown cooldown) =>
+        new(
+            _entries[index].Name,
+            index,
+            admission == Admission.SkipCoolingDown ? FailoverAttemptOutcome.SkippedCoolingDown : FailoverAttemptOutcome.SkippedProbeInFlight,
+            cooldown.Reason,
+            statusCode: null,
+            retryAfter: null,
+            TimeSpan.Zero,
+            requests: 0,
+            admission == Admission.SkipCoolingDown ? cooldown.Remaining : null,
+            exception: null,
+            cooldown.Group);
+
+    private FallbackChainExhaustedException Exhausted(WalkCursor cursor, CallScope scope)
+    {
+        var exhausted = new FallbackChainExhaustedException(
+            cursor.Attempts ?? new List<FailoverAttempt>(), _time.GetElapsedTime(scope.Started), _entries.Length, scope.DeadlineReached);
+        _telemetry.Exhausted(exhausted);
+        return exhausted;
+    }
+}

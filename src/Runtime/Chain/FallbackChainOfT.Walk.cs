@@ -1,0 +1,328 @@
+using System;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+
+namespace FailoverGen;
+
+/// <summary>The one failover walk every member kind runs through, and the call to one provider inside it.</summary>
+public sealed partial class FallbackChain<TProvider>
+{
+    /// <summary>Runs one call's walk with its deadline, when the options set one.</summary>
+    private async ValueTask<TResult> RunAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        long started = _time.GetTimestamp();
+        if (_options.CallTimeout is not TimeSpan limit)
+        {
+            WalkResult<TResult> result = await WalkAsync(state, operation, policy, new CallScope(cancellationToken, null, started), StartCursor(), streaming: false).ConfigureAwait(false);
+            return result.Result;
+        }
+
+        using var deadline = new CallDeadline(_time, limit, cancellationToken);
+        WalkResult<TResult> timed = await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started), StartCursor(), streaming: false).ConfigureAwait(false);
+        return timed.Result;
+    }
+
+    private WalkCursor StartCursor() => new(_sticky?.StartIndex(_time.GetUtcNow()) ?? 0);
+
+    /// <summary>
+    /// Walks the chain from <paramref name="cursor"/> until a provider succeeds: providers in order, skipping those
+    /// cooling down; the soonest-available one when every provider was cooling; then the last-chance probe. Ends in
+    /// the caller's cancellation, an error that is not fallback-safe (unchanged), or the exhaustion error.
+    /// </summary>
+    private async ValueTask<WalkResult<TResult>> WalkAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CallScope scope,
+        WalkCursor cursor,
+        bool streaming)
+    {
+        while (true)
+        {
+            ThrowIfCallerCanceled(scope.CallerToken, inner: null);
+            if (scope.DeadlineReached)
+            {
+                throw Exhausted(cursor, scope);
+            }
+
+            int index;
+            Admission admission;
+            long generation;
+            bool replacesSkip;
+            if (cursor.Position < _entries.Length)
+            {
+                index = IndexAt(cursor.First, cursor.Position);
+                cursor.Position++;
+                admission = _store.TryEnter(index, _time.GetUtcNow(), out Cooldown cooldown, out generation);
+                if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
+                {
+                    PassOver(ref cursor, Skipped(index, admission, cooldown));
+                    continue;
+                }
+
+                replacesSkip = false;
+            }
+            else if (!cursor.Called && !cursor.Forced)
+            {
+                // Every provider is cooling down. Failing now would report "all failed" without a single request,
+                // so the provider whose cooldown ends first is called anyway.
+                cursor.Forced = true;
+                index = _store.SoonestAvailable();
+                admission = Admission.Forced;
+                generation = _store.GenerationOf(index);
+                replacesSkip = true;
+            }
+            else if (!cursor.LastChanceTaken && LastChanceCandidate(cursor, scope, out index, out TimeSpan wait))
+            {
+                cursor.LastChanceTaken = true;
+                if (wait > TimeSpan.Zero)
+                {
+                    await WaitAsync(wait, scope).ConfigureAwait(false);
+                    if (scope.DeadlineReached)
+                    {
+                        throw Exhausted(cursor, scope);
+                    }
+                }
+
+                admission = _store.TryEnter(index, _time.GetUtcNow(), out _, out generation);
+                if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
+                {
+                    // Another call took the probe, or the provider failed again meanwhile.
+                    continue;
+                }
+
+                replacesSkip = true;
+            }
+            else
+            {
+                throw Exhausted(cursor, scope);
+            }
+
+            cursor.Called = true;
+            ChainEntry<TProvider> entry = _entries[index];
+            ProviderOutcome<TResult> outcome = await CallAsync(
+                index, streaming ? entry.StreamPipeline : entry.Pipeline, admission, generation, state, operation, policy, scope).ConfigureAwait(false);
+            if (outcome.Failure is null)
+            {
+                NotifySwitched(index, cursor);
+                return new WalkResult<TResult>(outcome.Result, index, admission, generation, cursor);
+            }
+
+            if (replacesSkip)
+            {
+                ReplaceSkip(ref cursor, outcome.Failure);
+            }
+            else
+            {
+                PassOver(ref cursor, outcome.Failure);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Calls one provider through its pipeline. A success or a fallback-eligible failure comes back as an outcome; an
+    /// error that is not fallback-safe propagates unchanged, and once the caller has cancelled, the caller gets an
+    /// <see cref="OperationCanceledException"/> for its own token with the provider's error inside.
+    /// </summary>
+    private async ValueTask<ProviderOutcome<TResult>> CallAsync<TState, TResult>(
+        int index,
+        ResiliencePipeline pipeline,
+        Admission admission,
+        long generation,
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CallScope scope)
+    {
+        long started = _time.GetTimestamp();
+        ResilienceContext context = ResilienceContextPool.Shared.Get(scope.Token);
+        context.Properties.Set(ProviderPipelines.PolicyKey, policy);
+        if (scope.Deadline is not null)
+        {
+            context.Properties.Set(ProviderPipelines.DeadlineKey, scope.Deadline);
+        }
+
+        Exception? error = null;
+        AttemptProgress? progress = null;
+        Verdict verdict = default;
+        bool decided = false;
+        try
+        {
+            TResult result = await pipeline.ExecuteAsync(
+                static (ctx, s) =>
+                {
+                    ProviderPipelines.CountRequest(ctx);
+                    return s.operation(s.Provider, s.state, ctx.CancellationToken);
+                },
+                context,
+                (operation, _entries[index].Provider, state)).ConfigureAwait(false);
+            decided = true;
+            _store.OnSuccess(index, admission, generation, _time.GetUtcNow());
+            _sticky?.OnSuccess(index, _time.GetUtcNow());
+            return new ProviderOutcome<TResult>(result);
+        }
+        catch (Exception ex) when (Intercepts(ex, context, policy, scope, out progress, out verdict))
+        {
+            error = ex;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            if (!decided && error is null)
+            {
+                // The error propagates unchanged (not fallback-safe, or already the caller's cancellation): it says
+                // nothing about the provider's health.
+                _store.OnNoVerdict(index, admission);
+            }
+        }
+
+        if (scope.CallerToken.IsCancellationRequested)
+        {
+            _store.OnNoVerdict(index, admission);
+            throw CallerCanceled(scope.CallerToken, error);
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        FailureClassification failure;
+        if (scope.DeadlineReached)
+        {
+            // The deadline cut the attempt short. What the provider had said before that is still the real failure;
+            // with nothing said, the attempt simply timed out, which is no verdict on the provider.
+            if (progress?.LastError is not null)
+            {
+                failure = progress.LastVerdict.Failure;
+                _store.OnFailure(index, failure, admission, generation, now);
+            }
+            else
+            {
+                failure = new FailureClassification(FailoverReason.Timeout);
+                _store.OnNoVerdict(index, admission);
+            }
+        }
+        else
+        {
+            failure = verdict.Failure;
+            _store.OnFailure(index, failure, admission, generation, now);
+        }
+
+        return new ProviderOutcome<TResult>(new FailoverAttempt(
+            _entries[index].Name,
+            index,
+            FailoverAttemptOutcome.Failed,
+            failure.Reason,
+            failure.StatusCode,
+            failure.GetRetryDelay(now),
+            _time.GetElapsedTime(started),
+            progress?.Requests ?? 1,
+            cooldownRemaining: null,
+            error));
+    }
+
+    /// <summary>
+    /// True when the walk handles <paramref name="exception"/>: the caller cancelled (unless it already is the caller's
+    /// own cancellation), the deadline passed, or the policy fails it over. The failure is classified at most once.
+    /// </summary>
+    private bool Intercepts(Exception exception, ResilienceContext context, FailoverPolicy policy, CallScope scope, out AttemptProgress? progress, out Verdict verdict)
+    {
+        context.Properties.TryGetValue(AttemptProgress.Key, out progress);
+        verdict = default;
+        if (scope.CallerToken.IsCancellationRequested)
+        {
+            return !IsCancellationOf(exception, scope.CallerToken);
+        }
+
+        if (scope.DeadlineReached)
+        {
+            return true;
+        }
+
+        if (progress is null || !progress.TryGetVerdict(exception, out verdict))
+        {
+            verdict = _classifier.Judge(exception, policy);
+        }
+
+        return verdict.Eligible;
+    }
+
+    /// <summary>
+    /// After every provider tried has failed, one provider skipped as cooling may still be worth a request: the one
+    /// whose cooldown ends soonest, when it ends within <see cref="FallbackChainOptions.MaxRetryAfterWait"/> and
+    /// before the call's deadline. The walk waits out the rest of that cooldown, then probes it.
+    /// </summary>
+    private bool LastChanceCandidate(WalkCursor cursor, CallScope scope, out int index, out TimeSpan wait)
+    {
+        index = -1;
+        wait = TimeSpan.MaxValue;
+        if (cursor.Attempts is null)
+        {
+            return false;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        foreach (FailoverAttempt attempt in cursor.Attempts)
+        {
+            if (attempt.Outcome == FailoverAttemptOutcome.SkippedCoolingDown
+                && _store.TryGetCooldownLeft(attempt.ProviderIndex, now, out TimeSpan left)
+                && left < wait)
+            {
+                wait = left;
+                index = attempt.ProviderIndex;
+            }
+        }
+
+        return index >= 0 && wait <= _options.MaxRetryAfterWait && wait < scope.Remaining(now);
+    }
+
+    private async ValueTask WaitAsync(TimeSpan wait, CallScope scope)
+    {
+        try
+        {
+#if NET
+            await Task.Delay(wait, _time, scope.Token).ConfigureAwait(false);
+#else
+            await _time.Delay(wait, scope.Token).ConfigureAwait(false);
+#endif
+        }
+        catch (OperationCanceledException ex)
+        {
+            ThrowIfCallerCanceled(scope.CallerToken, ex);
+
+            // The deadline ended the wait: the walk reports it.
+        }
+    }
+
+    private static void ThrowIfCallerCanceled(CancellationToken callerToken, Exception? inner)
+    {
+        if (callerToken.IsCancellationRequested)
+        {
+            throw CallerCanceled(callerToken, inner);
+        }
+    }
+
+    /// <summary>
+    /// The caller's cancellation, as .NET reports it: an <see cref="OperationCanceledException"/> for the caller's own
+    /// token, with the provider's error inside when one was in flight.
+    /// </summary>
+    private static Exception CallerCanceled(CancellationToken callerToken, Exception? inner)
+    {
+        if (inner is not null && IsCancellationOf(inner, callerToken))
+        {
+            ExceptionDispatchInfo.Capture(inner).Throw();
+        }
+
+        return new OperationCanceledException("The operation was canceled.", inner, callerToken);
+    }
+
+    private static bool IsCancellationOf(Exception exception, CancellationToken token) =>
+        exception is OperationCanceledException canceled && canceled.CancellationToken == token;
+
+    /// <summary>Position 0 is the start provider; the rest follow in declared order.</summary>
+    private static int IndexAt(int first, int position) =>
+        position == 0 ? first : position <= first ? position - 1 : position;
+}

@@ -1,0 +1,37 @@
+using System;
+
+namespace FailoverGen;
+
+/// <summary>
+/// The cooldown and health state the failover walk consults and updates, per provider position. In process by
+/// default (<see cref="InProcessCooldownStore"/>); the seam lets a store shared by a fleet of instances take its place.
+/// </summary>
+internal interface ICooldownStore
+{
+    /// <summary>Whether provider <paramref name="index"/> may be called now, and in what role.</summary>
+    Admission TryEnter(int index, DateTimeOffset now, out Cooldown cooldown, out long generation);
+
+    /// <summary>The generation a forced call to provider <paramref name="index"/> belongs to.</summary>
+    long GenerationOf(int index);
+
+    void OnSuccess(int index, Admission admission, long generation, DateTimeOffset now);
+
+    void OnFailure(int index, in FailureClassification failure, Admission admission, long generation, DateTimeOffset now);
+
+    void OnNoVerdict(int index, Admission admission);
+
+    /// <summary>
+    /// How long provider <paramref name="index"/> still cools down (zero when it is available); false while another
+    /// call probes it. A hint read without locks: the walk asks the store again before calling.
+    /// </summary>
+    bool TryGetCooldownLeft(int index, DateTimeOffset now, out TimeSpan left);
+
+    /// <summary>True when a provider other than <paramref name="index"/> could take a call now.</summary>
+    bool AnyOtherAvailable(int index, DateTimeOffset now);
+
+    /// <summary>
+    /// The provider whose cooldown ends first. One being probed by another call comes last: its cooldown is over, but
+    /// sending it every forced call would defeat the single probe.
+    /// </summary>
+    int SoonestAvailable();
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+
+namespace FailoverGen;
+
+/// <summary>
+/// Cooldowns kept in this process: one <see cref="ProviderCircuit"/> per provider. Providers that share a group (one
+/// account or key) share the failures that hold for the account: auth, billing and quota cool every member at once.
+/// </summary>
+internal sealed class InProcessCooldownStore : ICooldownStore
+{
+    private readonly ProviderCircuit[] _circuits;
+    private readonly string[] _names;
+    private readonly string?[] _groups;
+    private readonly CooldownOptions _cooldowns;
+    private readonly IFailoverTelemetry _telemetry;
+
+    public InProcessCooldownStore(string[] names, string?[] groups, CooldownOptions cooldowns, IFailoverTelemetry telemetry)
+    {
+        _names = names;
+        _groups = groups;
+        _cooldowns = cooldowns;
+        _telemetry = telemetry;
+        _circuits = new ProviderCircuit[names.Length];
+        for (int i = 0; i < _circuits.Length; i++)
+        {
+            _circuits[i] = new ProviderCircuit(cooldowns.SamplingDuration);
+        }
+    }
+
+    public Admission TryEnter(int index, DateTimeOffset now, out Cooldown cooldown, out long generation) =>
+        _circuits[index].TryEnter(now, out cooldown, out generation);
+
+    public long GenerationOf(int index) => _circuits[index].Generation;
+
+    public void OnSuccess(int index, Admission admission, long generation, DateTimeOffset now)
+    {
+        if (_circuits[index].OnSuccess(admission, generation, now))
+        {
+            _telemetry.Recovered(_names[index]);
+        }
+    }
+
+    public void OnFailure(int index, in FailureClassification failure, Admission admission, long generation, DateTimeOffset now)
+    {
+        if (_circuits[index].OnFailure(failure, admission, generation, now, _cooldowns) is not DateTimeOffset until)
+        {
+            return;
+        }
+
+        _telemetry.CooldownOpened(_names[index], until, failure, group: null);
+        if (_groups[index] is string group && HoldsForTheAccount(failure.Reason))
+        {
+            for (int i = 0; i < _circuits.Length; i++)
+            {
+                if (i != index && string.Equals(_groups[i], group, StringComparison.Ordinal) && _circuits[i].OpenForGroup(until, failure.Reason, group))
+                {
+                    _telemetry.CooldownOpened(_names[i], until, failure, group);
+                }
+            }
+        }
+    }
+
+    public void OnNoVerdict(int index, Admission admission) => _circuits[index].OnNoVerdict(admission);
+
+    public bool TryGetCooldownLeft(int index, DateTimeOffset now, out TimeSpan left)
+    {
+        ProviderCircuit circuit = _circuits[index];
+        left = TimeSpan.FromTicks(Math.Max(0, circuit.OpenUntilUtcTicks - now.UtcTicks));
+        return !circuit.IsProbing;
+    }
+
+    public bool AnyOtherAvailable(int index, DateTimeOffset now)
+    {
+        for (int i = 0; i < _circuits.Length; i++)
+        {
+            if (i != index && _circuits[i].IsAvailable(now))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public int SoonestAvailable()
+    {
+        // Reads without the circuits' locks: a cooldown that moves while this runs only changes which provider is
+        // forced, and any of them is a valid choice when all are cooling down.
+        int best = 0;
+        for (int i = 1; i < _circuits.Length; i++)
+        {
+            ProviderCircuit candidate = _circuits[i];
+            ProviderCircuit current = _circuits[best];
+            if ((current.IsProbing && !candidate.IsProbing)
+                || (current.IsProbing == candidate.IsProbing && candidate.OpenUntilUtcTicks < current.OpenUntilUtcTicks))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A rate limit can be per model; a key that is refused or an account out of credit or quota is not.</summary>
+    private static bool HoldsForTheAccount(FailoverReason reason) =>
+        reason is FailoverReason.Auth or FailoverReason.Billing or FailoverReason.Quota;
+}

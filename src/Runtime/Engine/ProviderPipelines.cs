@@ -1,0 +1,101 @@
+using System;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace FailoverGen;
+
+/// <summary>
+/// The built-in per-provider Polly pipelines and the decision they retry on: another request to the same provider
+/// only for a transient failure, or for a short wait the provider asked for when no other provider can take the call
+/// and the call's deadline leaves time for it. Each failure is classified once, here, and the walk reuses the verdict.
+/// </summary>
+internal sealed class ProviderPipelines
+{
+    public static readonly ResiliencePropertyKey<FailoverPolicy> PolicyKey = new("FailoverGen.Policy");
+    public static readonly ResiliencePropertyKey<CallDeadline> DeadlineKey = new("FailoverGen.Deadline");
+
+    private readonly FallbackChainOptions _options;
+    private readonly ChainClassifier _classifier;
+    private readonly ICooldownStore _store;
+    private readonly TimeProvider _time;
+
+    public ProviderPipelines(FallbackChainOptions options, ChainClassifier classifier, ICooldownStore store)
+    {
+        _options = options;
+        _classifier = classifier;
+        _store = store;
+        _time = options.TimeProvider;
+    }
+
+    /// <summary>Retries outside, the per-attempt timeout inside.</summary>
+    public ResiliencePipeline Create(int index, bool withAttemptTimeout)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
+        if (_options.MaxAttemptsPerProvider > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxAttemptsPerProvider - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = _options.RetryBaseDelay,
+                MaxDelay = _options.RetryMaxDelay,
+                UseJitter = _options.UseJitter,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(index, args.Outcome.Exception, args.Context)),
+                DelayGenerator = static args => new ValueTask<TimeSpan?>(AttemptProgress.Of(args.Context).HintedDelay),
+            });
+        }
+
+        if (withAttemptTimeout && _options.AttemptTimeout is TimeSpan attemptTimeout)
+        {
+            builder.AddTimeout(attemptTimeout);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Counts a request in <paramref name="context"/>; the first needs no record, so a healthy call allocates none.</summary>
+    public static void CountRequest(ResilienceContext context)
+    {
+        if (context.Properties.TryGetValue(AttemptProgress.Key, out AttemptProgress? progress))
+        {
+            progress.Requests++;
+        }
+    }
+
+    private bool ShouldRetry(int index, Exception? exception, ResilienceContext context)
+    {
+        if (exception is null
+            || context.CancellationToken.IsCancellationRequested
+            || !context.Properties.TryGetValue(PolicyKey, out FailoverPolicy? policy))
+        {
+            return false;
+        }
+
+        Verdict verdict = _classifier.Judge(exception, policy);
+        AttemptProgress progress = AttemptProgress.Of(context);
+        progress.Record(exception, verdict);
+        progress.HintedDelay = null;
+        if (!verdict.Eligible)
+        {
+            return false;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        TimeSpan? hint = verdict.Failure.GetRetryDelay(now);
+        if (hint is null)
+        {
+            return verdict.Failure.Reason.IsTransient();
+        }
+
+        // A wait the deadline would cut short gains nothing and hides the provider's answer: fail over or end now.
+        TimeSpan remaining = context.Properties.TryGetValue(DeadlineKey, out CallDeadline? deadline) ? deadline.Remaining(now) : TimeSpan.MaxValue;
+        if (hint > _options.MaxRetryAfterWait || hint >= remaining || _store.AnyOtherAvailable(index, now))
+        {
+            return false;
+        }
+
+        progress.HintedDelay = hint;
+        return true;
+    }
+}

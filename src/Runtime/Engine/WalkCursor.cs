@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace FailoverGen;
+
+/// <summary>
+/// Where one call's walk through the chain stands: the next position, whether any provider was called, which
+/// fallbacks of last resort were used, and the attempt log. A stream that restarts after a mid-stream failure resumes
+/// its walk from here, so both kinds of call share one walk.
+/// </summary>
+internal struct WalkCursor
+{
+    public WalkCursor(int first)
+    {
+        First = first;
+        Position = 0;
+        Called = false;
+        Forced = false;
+        LastChanceTaken = false;
+        Attempts = null;
+    }
+
+    /// <summary>The provider index the walk starts at (the primary, or the sticky fallback).</summary>
+    public int First { get; }
+
+    /// <summary>How many positions of the chain the walk has visited.</summary>
+    public int Position { get; set; }
+
+    /// <summary>True once any provider received a request in this call.</summary>
+    public bool Called { get; set; }
+
+    /// <summary>True once every provider was cooling and the soonest one was called anyway.</summary>
+    public bool Forced { get; set; }
+
+    /// <summary>True once the last-chance probe was considered.</summary>
+    public bool LastChanceTaken { get; set; }
+
+    /// <summary>The providers passed over so far, in walk order; null while none was.</summary>
+    public List<FailoverAttempt>? Attempts { get; set; }
+}
