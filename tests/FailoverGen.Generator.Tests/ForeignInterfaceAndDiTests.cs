@@ -30,7 +30,8 @@ public class ForeignInterfaceAndDiTests
         Assert.Contains("namespace Consumer", generated);
         Assert.Contains("internal sealed partial class ChatClientFailover : global::Microsoft.Extensions.AI.IChatClient", generated);
         Assert.Contains(".ExecuteStream(", generated);
-        Assert.Contains("((global::System.IDisposable)__provider).Dispose()", generated);
+        Assert.Contains(".DisposeProviders();", generated);
+        Assert.Contains(".Primary.GetService(", generated);
         AssertNoWarnings(diagnostics);
     }
 

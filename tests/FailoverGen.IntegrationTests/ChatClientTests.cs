@@ -66,12 +66,51 @@ public sealed class ChatClientTests
     }
 
     [Fact]
+    public async Task GetService_WhileThePrimaryCoolsDown_IsNoAttempt_AndAnswersFromThePrimary()
+    {
+        var attempts = new List<FailoverAttempt>();
+        var switches = new List<FailoverSwitch>();
+        ChatClientFailover chat = new(FallbackChain.Create<IChatClient>()
+            .Add("primary", _primary)
+            .Add("fallback", _fallback)
+            .WithTimeProvider(_time)
+            .Configure(o =>
+            {
+                o.OnAttempt = attempts.Add;
+                o.OnSwitched = switches.Add;
+            })
+            .Build());
+        await chat.GetResponseAsync(Prompt);
+        attempts.Clear();
+        switches.Clear();
+        _primary.Failure = null;
+
+        var metadata = chat.GetService(typeof(ChatClientMetadata)) as ChatClientMetadata;
+
+        Assert.Equal("primary", metadata?.ProviderName);
+        Assert.Empty(attempts);
+        Assert.Empty(switches);
+    }
+
+    [Fact]
     public void Dispose_DisposesEveryProvider()
     {
         Ours().Dispose();
 
         Assert.True(_primary.Disposed);
         Assert.True(_fallback.Disposed);
+    }
+
+    [Fact]
+    public void DisposingTheWrapperTwice_DisposesEveryProviderOnce()
+    {
+        ChatClientFailover chat = Ours();
+
+        chat.Dispose();
+        chat.Dispose();
+
+        Assert.Equal(1, _primary.Disposals);
+        Assert.Equal(1, _fallback.Disposals);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public sealed class ScriptedChatClient(string name) : IChatClient
 
     public int Calls { get; private set; }
 
-    public bool Disposed { get; private set; }
+    public bool Disposed => Disposals > 0;
+
+    public int Disposals { get; private set; }
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -45,5 +47,5 @@ public sealed class ScriptedChatClient(string name) : IChatClient
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata(name) : null;
 
-    public void Dispose() => Disposed = true;
+    public void Dispose() => Disposals++;
 }

@@ -51,6 +51,11 @@ public static class ProviderResponseExtensions
         return ProviderErrors.FromResponse((int)response.StatusCode, headers, body, response.ReasonPhrase);
     }
 
+    /// <summary>
+    /// Reads at most <see cref="MaxBodyChars"/> characters of the body. Every read honours
+    /// <paramref name="cancellationToken"/>: a provider that sends its headers and then trickles or withholds the
+    /// error body must not hold the call past its deadline or the caller's cancellation.
+    /// </summary>
     private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Content is null)
@@ -58,6 +63,8 @@ public static class ProviderResponseExtensions
             return string.Empty;
         }
 
+        // Disposing the response aborts a read on any platform, including those whose streams ignore the token.
+        using CancellationTokenRegistration abort = cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
         try
         {
 #if NET
@@ -65,18 +72,23 @@ public static class ProviderResponseExtensions
 #else
             using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            char[] buffer = new char[MaxBodyChars];
+            Decoder decoder = Encoding.UTF8.GetDecoder();
+            byte[] bytes = new byte[4096];
+            char[] chars = new char[MaxBodyChars + Encoding.UTF8.GetMaxCharCount(bytes.Length)];
             int total = 0;
             int read;
-            while (total < buffer.Length && (read = await reader.ReadAsync(buffer, total, buffer.Length - total).ConfigureAwait(false)) > 0)
+            while (total < MaxBodyChars && (read = await stream.ReadAsync(bytes, 0, bytes.Length, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                total += read;
+                total += decoder.GetChars(bytes, 0, read, chars, total, flush: false);
             }
 
-            return TextLimits.Truncate(new string(buffer, 0, total), MaxBodyChars);
+            return TextLimits.Truncate(new string(chars, 0, total), MaxBodyChars);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("Reading the error body was canceled.", ex, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is IOException or HttpRequestException or ObjectDisposedException)
         {
             // The status code is the evidence that matters; a body that breaks off mid-read adds nothing.
             return string.Empty;
