@@ -72,6 +72,8 @@ internal sealed class InProcessCooldownStore : ICooldownStore
 
     public bool AnyOtherAvailable(int index, DateTimeOffset now)
     {
+        // Reads without the circuits' locks: the answer only chooses between waiting out a short hint and failing over
+        // now, and a provider whose state changes while this runs is judged again when the walk reaches it.
         for (int i = 0; i < _circuits.Length; i++)
         {
             if (i != index && _circuits[i].IsAvailable(now))

@@ -18,6 +18,11 @@ internal sealed class StickySelection
         _duration = duration;
     }
 
+    /// <remarks>
+    /// Reads the index and the window end without a lock: a torn pair (an index from one switch with the end of
+    /// another) only starts one call at a provider that was sticky a moment ago, and every walk still visits the whole
+    /// chain, so no call is lost or misrouted.
+    /// </remarks>
     public int StartIndex(DateTimeOffset now)
     {
         int index = Volatile.Read(ref _index);
