@@ -16,6 +16,8 @@ public sealed class DefaultFailoverClassifier : IFailoverClassifier
     /// <summary>The shared instance.</summary>
     public static DefaultFailoverClassifier Instance { get; } = new();
 
+    private static readonly TimeSpan QuotaLikeWait = TimeSpan.FromHours(1);
+
     private DefaultFailoverClassifier()
     {
     }
@@ -25,20 +27,22 @@ public sealed class DefaultFailoverClassifier : IFailoverClassifier
     {
         switch (exception)
         {
-            case ProviderException provider when ReasonOf(provider) is FailoverReason reason:
+            case ProviderException provider when ReasonOf(provider, ErrorEvidence.Of(provider), out ErrorEvidence evidence) is FailoverReason reason:
                 classification = new FailureClassification(
                     reason,
-                    provider.StatusCode,
-                    provider.RetryAfter,
-                    provider.RetryAt,
-                    provider.ErrorCode ?? provider.ErrorType);
+                    evidence.Status,
+                    evidence.RetryAfter,
+                    evidence.RetryAt,
+                    evidence.Code ?? evidence.Type);
                 return true;
 #if NET
             case HttpRequestException { StatusCode: { } status }:
                 classification = new FailureClassification(StatusCodeReasons.FromStatusCode((int)status), (int)status);
                 return true;
 #endif
-            case HttpRequestException http when StatusFromMessage(http.Message) is int status:
+            // Where HttpRequestException has no StatusCode (netstandard2.0), EnsureSuccessStatusCode() still writes it
+            // into the message: "Response status code does not indicate success: 429 (Too Many Requests)."
+            case HttpRequestException http when StatusText.Find(http.Message) is int status:
                 classification = new FailureClassification(StatusCodeReasons.FromStatusCode(status), status);
                 return true;
             case HttpRequestException:
@@ -60,58 +64,37 @@ public sealed class DefaultFailoverClassifier : IFailoverClassifier
     }
 
     /// <summary>
-    /// Where <see cref="HttpRequestException"/> has no StatusCode property (netstandard2.0), EnsureSuccessStatusCode()
-    /// still writes the status into its message: "Response status code does not indicate success: 429 (Too Many Requests)."
+    /// Weighs the evidence a <see cref="ProviderException"/> carries, strongest first: an explicit reason; a specific
+    /// provider code or type; the status (a catch-all code such as <c>invalid_request_error</c> never overrides a more
+    /// specific status); a catch-all code; a status written in the message ("Error code: 429"). Then the message and
+    /// body may narrow that verdict (<see cref="MessageMarkers.Refines"/>), or give one when nothing else did. Null when
+    /// the exception carries nothing to go on, so its inner exception is looked at instead.
     /// </summary>
-    private static int? StatusFromMessage(string message)
+    private static FailoverReason? ReasonOf(ProviderException exception, ErrorEvidence found, out ErrorEvidence evidence)
     {
-        const string marker = "does not indicate success: ";
-        int start = message.IndexOf(marker, StringComparison.Ordinal);
-        if (start < 0 || start + marker.Length + 3 > message.Length)
-        {
-            return null;
-        }
-
-        start += marker.Length;
-        int status = 0;
-        for (int i = start; i < start + 3; i++)
-        {
-            if (message[i] is < '0' or > '9')
-            {
-                return null;
-            }
-
-            status = (status * 10) + (message[i] - '0');
-        }
-
-        return status;
-    }
-
-    /// <summary>Null when the exception carries nothing to go on, so its inner exception is looked at instead.</summary>
-    private static FailoverReason? ReasonOf(ProviderException exception)
-    {
+        evidence = found;
         if (exception.Reason is FailoverReason explicitReason)
         {
             return explicitReason;
         }
 
-        FailoverReason? fromStatus = exception.StatusCode is int status ? StatusCodeReasons.FromStatusCode(status) : null;
-        FailoverReason structured;
-        if (ProviderErrorCodes.TryGetReason(exception.ErrorCode, exception.ErrorType, out FailoverReason fromCode)
-            && !(fromCode == FailoverReason.BadRequest && fromStatus is not (null or FailoverReason.BadRequest or FailoverReason.Unknown)))
+        FailoverReason fromStatus = evidence.Status is int code ? StatusCodeReasons.FromStatusCode(code) : FailoverReason.Unknown;
+        bool coded = ProviderErrorCodes.TryGetReason(evidence.Code, evidence.Type, out FailoverReason fromCode, out bool catchAll);
+        FailoverReason structured = coded && !catchAll ? fromCode
+            : fromStatus is not (FailoverReason.Unknown or FailoverReason.BadRequest) ? fromStatus
+            : coded ? fromCode
+            : fromStatus;
+        FailoverReason reason = MessageMarkers.Find(exception.Message, exception.ResponseBody, evidence.Text) is FailoverReason phrase
+            && MessageMarkers.Refines(structured, phrase)
+                ? phrase
+                : structured;
+
+        // A rate limit that lasts an hour or more is a quota in all but name (Azure's S0 tier: "retry after 86400 seconds").
+        if (reason == FailoverReason.RateLimit && evidence.RetryAfter >= QuotaLikeWait)
         {
-            // A catch-all type such as invalid_request_error says less than a 402 or a 503 does.
-            structured = fromCode;
-        }
-        else if (fromStatus is FailoverReason statusReason)
-        {
-            structured = statusReason;
-        }
-        else
-        {
-            return null;
+            reason = FailoverReason.Quota;
         }
 
-        return MessageMarkers.Refine(structured, exception.Message, exception.ResponseBody);
+        return reason == FailoverReason.Unknown ? null : reason;
     }
 }

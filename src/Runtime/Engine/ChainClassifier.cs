@@ -31,30 +31,48 @@ internal sealed class ChainClassifier
 
     public FailureClassification Classify(Exception exception, FailoverPolicy policy)
     {
+        FailureClassification? wrapper = null;
         int depth = 0;
         for (Exception? current = exception; current is not null && depth < MaxDepth; current = current.InnerException, depth++)
         {
-            foreach (IFailoverClassifier classifier in _custom)
+            if (ClassifyOne(current, policy) is not FailureClassification found)
             {
-                if (TryClassify(classifier, current, out FailureClassification custom))
-                {
-                    return custom;
-                }
+                continue;
             }
 
-            if (policy.Classifier is { } compiled && TryClassify(compiled, current, out FailureClassification generated))
+            if (!IsWrapper(current))
             {
-                return generated;
+                return found;
             }
 
-            if (DefaultFailoverClassifier.Instance.TryClassify(current, out FailureClassification builtIn))
+            // A cancellation or timeout that wraps another error says only how the call ended; what it wraps (a 429
+            // behind an OperationCanceledException, say) says why. Its own verdict stands if nothing inside has one.
+            wrapper ??= found;
+        }
+
+        return wrapper ?? new FailureClassification(FailoverReason.Unknown);
+    }
+
+    private FailureClassification? ClassifyOne(Exception current, FailoverPolicy policy)
+    {
+        foreach (IFailoverClassifier classifier in _custom)
+        {
+            if (TryClassify(classifier, current, out FailureClassification custom))
             {
-                return builtIn;
+                return custom;
             }
         }
 
-        return new FailureClassification(FailoverReason.Unknown);
+        if (policy.Classifier is { } compiled && TryClassify(compiled, current, out FailureClassification generated))
+        {
+            return generated;
+        }
+
+        return DefaultFailoverClassifier.Instance.TryClassify(current, out FailureClassification builtIn) ? builtIn : null;
     }
+
+    private static bool IsWrapper(Exception exception) =>
+        exception.InnerException is not null && exception is OperationCanceledException or TimeoutException;
 
     private static bool TryClassify(IFailoverClassifier classifier, Exception exception, out FailureClassification classification)
     {

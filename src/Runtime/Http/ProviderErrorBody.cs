@@ -7,7 +7,9 @@ namespace FailoverGen;
 /// The fields of a provider's JSON error body that classification uses. Understands the OpenAI/Anthropic/Groq
 /// shape (<c>{"error":{"type","code","message"}}</c>), Google's (<c>{"error":{"status","message","details":[…]}}</c>
 /// with <c>RetryInfo.retryDelay</c> and <c>QuotaFailure</c> quota ids) and Mistral's flat
-/// <c>{"object":"error","type","code","message"}</c>.
+/// <c>{"object":"error","type","code","message"}</c>. Gateways that wrap the upstream provider's error
+/// (OpenRouter's <c>error.metadata.raw</c>) are read through to it, and Hugging Face's <c>estimated_time</c> for a
+/// model that is loading is a retry hint.
 /// </summary>
 public sealed class ProviderErrorBody
 {
@@ -24,14 +26,68 @@ public sealed class ProviderErrorBody
     /// <summary>The provider's message.</summary>
     public string? Message { get; private set; }
 
-    /// <summary>Google's <c>RetryInfo.retryDelay</c>.</summary>
+    /// <summary>A numeric <c>error.code</c> or <c>code</c>, which gateways and Google set to the HTTP status.</summary>
+    public int? NumericCode { get; private set; }
+
+    /// <summary>Google's <c>RetryInfo.retryDelay</c>, or Hugging Face's <c>estimated_time</c>.</summary>
     public TimeSpan? RetryDelay { get; private set; }
 
     /// <summary>Google's <c>QuotaFailure</c> quota id, e.g. <c>GenerateRequestsPerDayPerProjectPerModel-FreeTier</c>.</summary>
     public string? QuotaId { get; private set; }
 
+    /// <summary>
+    /// True when a streamed JSON chunk is an error rather than content: it has a non-null <c>error</c>, its
+    /// <c>type</c> is <c>"error"</c>, or it has nothing but error fields (<c>message</c>, <c>code</c>, <c>type</c>, …)
+    /// and a message. Content chunks always carry more (<c>choices</c>, <c>delta</c>, <c>candidates</c>, …). Never throws.
+    /// </summary>
+    public static bool IsErrorChunk(string data)
+    {
+        if (data.Length == 0 || data[0] != '{')
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(data, new JsonDocumentOptions { MaxDepth = 32 });
+            JsonElement root = document.RootElement;
+            if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            {
+                return true;
+            }
+
+            if (String(root, "type") == "error")
+            {
+                return true;
+            }
+
+            bool hasMessage = false;
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "message":
+                        hasMessage = true;
+                        break;
+                    case "code" or "type" or "status" or "param" or "details" or "request_id" or "metadata":
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return hasMessage;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Parses <paramref name="body"/>; null when it is not a JSON error body. Never throws.</summary>
-    public static ProviderErrorBody? TryParse(string? body)
+    public static ProviderErrorBody? TryParse(string? body) => TryParse(body, depth: 0);
+
+    private static ProviderErrorBody? TryParse(string? body, int depth)
     {
         if (string.IsNullOrWhiteSpace(body) || body!.TrimStart()[0] is not ('{' or '['))
         {
@@ -58,11 +114,21 @@ public sealed class ProviderErrorBody
             {
                 Type = String(error, "type") ?? String(error, "status"),
                 Code = String(error, "code"),
+                NumericCode = Number(error, "code") ?? Number(root, "code"),
                 Message = String(error, "message") ?? (inner.ValueKind == JsonValueKind.String ? inner.GetString() : null),
+                RetryDelay = Double(root, "estimated_time") is double seconds ? TimeSpan.FromSeconds(Math.Min(Math.Max(seconds, 0), RetryHints.MaxHint.TotalSeconds)) : null,
             };
             if (error.TryGetProperty("details", out JsonElement details) && details.ValueKind == JsonValueKind.Array)
             {
                 parsed.ReadGoogleDetails(details);
+            }
+
+            JsonElement metadata = error.TryGetProperty("metadata", out JsonElement m) && m.ValueKind == JsonValueKind.Object ? m
+                : root.TryGetProperty("metadata", out m) && m.ValueKind == JsonValueKind.Object ? m
+                : default;
+            if (metadata.ValueKind == JsonValueKind.Object)
+            {
+                parsed.ReadGatewayMetadata(metadata, depth);
             }
 
             return parsed.Type is null && parsed.Code is null && parsed.Message is null ? null : parsed;
@@ -111,6 +177,41 @@ public sealed class ProviderErrorBody
             }
         }
     }
+
+    /// <summary>
+    /// A gateway's error says little ("Provider returned error"); the upstream provider's own error, kept as a string
+    /// in <c>metadata.raw</c>, says what happened, so its type, code and message take precedence.
+    /// </summary>
+    private void ReadGatewayMetadata(JsonElement metadata, int depth)
+    {
+        Type ??= String(metadata, "error_type");
+        if (String(metadata, "raw") is not string raw)
+        {
+            return;
+        }
+
+        ProviderErrorBody? upstream = depth < 2 ? TryParse(raw, depth + 1) : null;
+        if (upstream is null)
+        {
+            Message = Message is null ? raw : Message + ": " + raw;
+            return;
+        }
+
+        Type = upstream.Type ?? Type;
+        Code = upstream.Code ?? Code;
+        Message = upstream.Message ?? Message;
+        RetryDelay ??= upstream.RetryDelay;
+        QuotaId ??= upstream.QuotaId;
+    }
+
+    private static int? Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) ? number : null;
+
+    private static double? Double(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number)
+            && !double.IsNaN(number) && !double.IsInfinity(number)
+            ? number
+            : null;
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

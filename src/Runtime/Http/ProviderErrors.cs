@@ -22,7 +22,58 @@ public static class ProviderErrors
         IEnumerable<KeyValuePair<string, string>>? headers,
         string? body,
         string? reasonPhrase = null,
-        Exception? innerException = null)
+        Exception? innerException = null) =>
+        Create(statusCode, "HTTP " + statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), headers, body, reasonPhrase, innerException);
+
+    /// <summary>
+    /// Reads one event of a streaming response and returns the provider's error when the event is one: an SSE
+    /// <c>event: error</c> (Anthropic), a <c>data:</c> chunk carrying an <c>error</c> object (OpenAI, OpenRouter,
+    /// vLLM), or a bare JSON error chunk. Null for ordinary chunks and <c>[DONE]</c>. A status the error names
+    /// (<c>"code": 503</c>) becomes its status code; otherwise it has none, and its type and message classify it.
+    /// </summary>
+    /// <param name="eventText">The event's lines as received, e.g. <c>"event: error\ndata: {…}"</c>.</param>
+    public static ProviderException? FromStreamEvent(string? eventText)
+    {
+        if (string.IsNullOrWhiteSpace(eventText))
+        {
+            return null;
+        }
+
+        string text = TextLimits.Truncate(eventText!, ProviderResponseExtensions.MaxBodyChars);
+        ServerSentEvent.Read(text, out string? name, out string data);
+        bool namedError = string.Equals(name, "error", StringComparison.OrdinalIgnoreCase);
+        if (data.Length == 0 || data == "[DONE]" || (!namedError && !ProviderErrorBody.IsErrorChunk(data)))
+        {
+            return null;
+        }
+
+        int? status = ProviderErrorBody.TryParse(data)?.NumericCode is int code and >= 400 and <= 599 ? code : null;
+        return status is int known
+            ? Create(known, "Stream error " + known.ToString(System.Globalization.CultureInfo.InvariantCulture), null, data, null, null)
+            : Create(null, "Stream error", null, data, null, null);
+    }
+
+    /// <summary>
+    /// Throws the provider's error when <paramref name="eventText"/> is an error event (see <see cref="FromStreamEvent"/>).
+    /// Call it for each event a streaming client reads: an error before the first item then fails over like any
+    /// failed request, and one after it ends the stream with the provider's error instead of a silent truncation.
+    /// </summary>
+    /// <exception cref="ProviderException">The event is an error.</exception>
+    public static void ThrowIfStreamError(string? eventText)
+    {
+        if (FromStreamEvent(eventText) is ProviderException error)
+        {
+            throw error;
+        }
+    }
+
+    private static ProviderException Create(
+        int? statusCode,
+        string prefix,
+        IEnumerable<KeyValuePair<string, string>>? headers,
+        string? body,
+        string? reasonPhrase,
+        Exception? innerException)
     {
         body = body is null ? null : TextLimits.Truncate(body, ProviderResponseExtensions.MaxBodyChars);
         TimeSpan? retryAfter = null;
@@ -45,7 +96,7 @@ public static class ProviderErrors
 
         string? errorType = error?.Type ?? amazonErrorType;
         string? providerMessage = error?.Message;
-        var message = new StringBuilder("HTTP ").Append(statusCode);
+        var message = new StringBuilder(prefix);
         if ((errorType ?? error?.Code) is string kind)
         {
             message.Append(' ').Append(kind);

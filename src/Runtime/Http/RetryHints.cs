@@ -51,7 +51,8 @@ public static class RetryHints
 
     /// <summary>
     /// Finds a wait in message text: "try again in 20s", "Please try again in 6m0s", "retry after 7 seconds",
-    /// "try again in 250ms". Null when the text names none.
+    /// "try again in 250ms", or Google's RetryInfo printed as protobuf text ("retry_delay { seconds: 33 }"). Null when
+    /// the text names none.
     /// </summary>
     public static TimeSpan? FromText(string? text)
     {
@@ -112,7 +113,8 @@ public static class RetryHints
         TimeSpan.FromMilliseconds(100));
 
     private static readonly Regex TextHint = new(
-        @"(?:try again|retry)\s+(?:in|after)\s+(?<value>[0-9][0-9.hms]*)(?:\s*(?<word>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?)\b)?(?![A-Za-z])",
+        @"(?:try again|retry)\s+(?:in|after)\s+(?<value>[0-9][0-9.hms]*)(?:\s*(?<word>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?)\b)?(?![A-Za-z])"
+        + @"|retry_delay\s*\{\s*seconds:\s*(?<value>[0-9]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromMilliseconds(100));
 
