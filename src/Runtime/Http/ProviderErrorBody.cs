@@ -7,7 +7,7 @@ namespace FailoverGen;
 /// The fields of a provider's JSON error body that classification uses. Understands the OpenAI/Anthropic/Groq
 /// shape (<c>{"error":{"type","code","message"}}</c>), Google's (<c>{"error":{"status","message","details":[…]}}</c>
 /// with <c>RetryInfo.retryDelay</c> and <c>QuotaFailure</c> quota ids) and Mistral's flat
-/// <c>{"object":"error","type","code","message"}</c>. Gateways that wrap the upstream provider's error
+/// <c>{"object":"error","type","code","message"}</c>, and Cloudflare's <c>{"errors":[{"code","message"}]}</c>. Gateways that wrap the upstream provider's error
 /// (OpenRouter's <c>error.metadata.raw</c>) are read through to it, and Hugging Face's <c>estimated_time</c> for a
 /// model that is loading is a retry hint.
 /// </summary>
@@ -109,7 +109,9 @@ public sealed class ProviderErrorBody
                 return null;
             }
 
-            JsonElement error = root.TryGetProperty("error", out JsonElement inner) && inner.ValueKind == JsonValueKind.Object ? inner : root;
+            JsonElement error = root.TryGetProperty("error", out JsonElement inner) && inner.ValueKind == JsonValueKind.Object ? inner
+                : root.TryGetProperty("errors", out JsonElement list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0 && list[0].ValueKind == JsonValueKind.Object ? list[0]
+                : root;
             var parsed = new ProviderErrorBody
             {
                 Type = String(error, "type") ?? String(error, "status"),
