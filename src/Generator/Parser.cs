@@ -16,6 +16,11 @@ namespace FailoverGen.Generator;
 /// </summary>
 internal static class Parser
 {
+    private static readonly HashSet<string> ObjectMemberNames = new(StringComparer.Ordinal)
+    {
+        "ToString", "Equals", "GetHashCode", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize",
+    };
+
     private static readonly string GeneratorVersion = typeof(Parser).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     /// <summary>A <c>[FallbackChain]</c> interface declared in this compilation.</summary>
@@ -110,9 +115,11 @@ internal static class Parser
 
         LanguageVersion version = parseOptions is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.CSharp7_3;
         var options = new EmitOptions(version >= LanguageVersion.CSharp8, version >= LanguageVersion.CSharp9, GeneratorVersion);
-        var types = new TypeFormatter(options.NullableAnnotations);
+        var types = new TypeFormatter(options.NullableAnnotations, version >= LanguageVersion.CSharp9);
 
         var policies = new List<PolicyModel>();
+        var signatures = new SignatureAttributes(compilation);
+        signatures.Note(symbol);
         int interfacePolicy = AddPolicy(symbol.GetAttributes(), policies);
         var members = new List<MemberModel>();
         var implemented = new HashSet<string>(StringComparer.Ordinal);
@@ -135,6 +142,8 @@ internal static class Parser
                 }
 
                 string? declaringInterface = SymbolEqualityComparer.Default.Equals(declaring, symbol) ? null : types.Display(declaring);
+                signatures.Note(declaring);
+                signatures.Note(member);
                 if (DisposeCall(declaring, member) is CallKind dispose)
                 {
                     members.Add(new MemberModel(MemberKind.Method, member.Name, string.Empty, dispose, string.Empty, default, default, -1, false, false, false, string.Empty, declaringInterface));
@@ -143,8 +152,8 @@ internal static class Parser
 
                 MemberModel? model = member switch
                 {
-                    IMethodSymbol method => ParseMethod(method, types, policies, interfacePolicy, declaringInterface),
-                    IPropertySymbol property => ParseProperty(property, types, interfacePolicy, declaringInterface),
+                    IMethodSymbol method => ParseMethod(method, types, signatures, policies, interfacePolicy, declaringInterface),
+                    IPropertySymbol property => ParseProperty(property, types, signatures, interfacePolicy, declaringInterface),
                     IEventSymbol @event => ParseEvent(@event, types, declaringInterface),
                     _ => null,
                 };
@@ -153,13 +162,16 @@ internal static class Parser
                     return null;
                 }
 
+                model = model with { Attributes = signatures.ForMember(member) };
+
                 // Identical members inherited from several interfaces share one implementation; one that would clash
                 // with a public member already written (same parameters, another return type; same name, another kind)
                 // is implemented explicitly for its own interface.
                 if (implemented.Add(SignatureOf(member) + ":" + TypeOf(member)))
                 {
-                    // A member named like the class cannot be implemented implicitly (CS0542), so it is explicit too.
-                    bool clashes = !slots.TryTake(member, SignatureOf(member)) || member.Name == className;
+                    // A member named like the class cannot be implemented implicitly (CS0542), and one named like a member
+                    // of object (ToString, Equals, GetHashCode, …) would hide it (CS0108/CS0114): both are explicit too.
+                    bool clashes = !slots.TryTake(member, SignatureOf(member)) || member.Name == className || ObjectMemberNames.Contains(member.Name);
                     members.Add(clashes ? model with { Explicit = true, DeclaringInterface = declaringInterface ?? types.Display(symbol) } : model);
                 }
             }
@@ -177,7 +189,10 @@ internal static class Parser
             members.ToEquatableArray(),
             ParseClassifier(symbol, compilation, types),
             compilation.GetTypeByMetadataName(KnownNames.ServiceCollection) is not null,
-            options);
+            options)
+        {
+            Suppressions = signatures.Suppressions,
+        };
     }
 
     /// <summary>
@@ -219,7 +234,7 @@ internal static class Parser
     private static bool IsVisible(Compilation compilation, string metadataName) =>
         compilation.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public };
 
-    private static MemberModel? ParseMethod(IMethodSymbol method, TypeFormatter types, List<PolicyModel> policies, int interfacePolicy, string? declaringInterface)
+    private static MemberModel? ParseMethod(IMethodSymbol method, TypeFormatter types, SignatureAttributes signatures, List<PolicyModel> policies, int interfacePolicy, string? declaringInterface)
     {
         if (method.Parameters.Any(p => HasErrors(p.Type)) || HasErrors(method.ReturnType))
         {
@@ -227,7 +242,7 @@ internal static class Parser
         }
 
         int policy = AddPolicy(method.GetAttributes(), policies);
-        bool oblivious = IsOblivious(method.ReturnType) || method.Parameters.Any(p => IsOblivious(p.Type));
+        bool oblivious = IsOblivious(method.ReturnType, types) || method.Parameters.Any(p => IsOblivious(p.Type, types));
         return new MemberModel(
             MemberKind.Method,
             Identifier(method.Name),
@@ -235,7 +250,7 @@ internal static class Parser
             CallKindOf(method),
             TypeParameterList(method.TypeParameters),
             types.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
-            ParseParameters(method.Parameters, types, oblivious),
+            ParseParameters(method.Parameters, types, signatures, oblivious),
             policy >= 0 ? policy : interfacePolicy,
             HasGetter: false,
             HasSetter: false,
@@ -244,14 +259,14 @@ internal static class Parser
             declaringInterface);
     }
 
-    private static MemberModel? ParseProperty(IPropertySymbol property, TypeFormatter types, int interfacePolicy, string? declaringInterface)
+    private static MemberModel? ParseProperty(IPropertySymbol property, TypeFormatter types, SignatureAttributes signatures, int interfacePolicy, string? declaringInterface)
     {
         if (HasErrors(property.Type) || property.Parameters.Any(p => HasErrors(p.Type)))
         {
             return null;
         }
 
-        bool oblivious = IsOblivious(property.Type) || property.Parameters.Any(p => IsOblivious(p.Type));
+        bool oblivious = IsOblivious(property.Type, types) || property.Parameters.Any(p => IsOblivious(p.Type, types));
         bool primaryOnly = property.IsIndexer || property.RefKind != RefKind.None || !CanBeTypeArgument(property.Type) || HasAttribute(property, KnownNames.NoFailoverAttribute);
         return new MemberModel(
             property.IsIndexer ? MemberKind.Indexer : MemberKind.Property,
@@ -260,7 +275,7 @@ internal static class Parser
             primaryOnly ? CallKind.Primary : CallKind.Sync,
             string.Empty,
             default,
-            ParseParameters(property.Parameters, types, oblivious),
+            ParseParameters(property.Parameters, types, signatures, oblivious),
             interfacePolicy,
             property.GetMethod is not null,
             property.SetMethod is not null,
@@ -279,7 +294,7 @@ internal static class Parser
             return null;
         }
 
-        bool oblivious = IsOblivious(@event.Type);
+        bool oblivious = IsOblivious(@event.Type, types);
         return new MemberModel(MemberKind.Event, Identifier(@event.Name), types.Display(@event.Type, oblivious), CallKind.Void, string.Empty, default, default, -1, false, false, oblivious, string.Empty, declaringInterface);
     }
 
@@ -330,7 +345,7 @@ internal static class Parser
         };
     }
 
-    private static EquatableArray<ParameterModel> ParseParameters(ImmutableArray<IParameterSymbol> parameters, TypeFormatter types, bool oblivious)
+    private static EquatableArray<ParameterModel> ParseParameters(ImmutableArray<IParameterSymbol> parameters, TypeFormatter types, SignatureAttributes signatures, bool oblivious)
     {
         var models = new List<ParameterModel>(parameters.Length);
         bool tokenFound = false;
@@ -359,7 +374,8 @@ internal static class Parser
                 modifier,
                 argumentModifier,
                 parameter.HasExplicitDefaultValue ? DefaultValues.Format(parameter, types, oblivious) : null,
-                isToken));
+                isToken,
+                signatures.ForParameter(parameter)));
         }
 
         return models.ToEquatableArray();
@@ -486,11 +502,19 @@ internal static class Parser
     };
 
     /// <summary>True when the member was declared where nullable annotations are off.</summary>
-    private static bool IsOblivious(ITypeSymbol type) => type switch
+    /// <summary>
+    /// A member written without nullable annotations (in a <c>#nullable disable</c> block): one declared where
+    /// annotations were off, or one whose <c>T?</c> on an unconstrained type parameter the consumer's language (before
+    /// C# 9) cannot write.
+    /// </summary>
+    private static bool IsOblivious(ITypeSymbol type, TypeFormatter types) => type switch
     {
         _ when type.NullableAnnotation == NullableAnnotation.None && type.TypeKind != TypeKind.Pointer => true,
-        INamedTypeSymbol named => named.TypeArguments.Any(IsOblivious),
-        IArrayTypeSymbol array => IsOblivious(array.ElementType),
+        ITypeParameterSymbol parameter when !types.UnconstrainedNullable && parameter.NullableAnnotation == NullableAnnotation.Annotated
+            && !parameter.HasReferenceTypeConstraint && !parameter.HasValueTypeConstraint && !parameter.HasUnmanagedTypeConstraint
+            && parameter.ConstraintTypes.IsEmpty => true,
+        INamedTypeSymbol named => named.TypeArguments.Any(t => IsOblivious(t, types)),
+        IArrayTypeSymbol array => IsOblivious(array.ElementType, types),
         _ => false,
     };
 

@@ -18,10 +18,14 @@ internal sealed class TypeFormatter
 
     private readonly bool _nullableAnnotations;
 
-    public TypeFormatter(bool nullableAnnotations)
+    public TypeFormatter(bool nullableAnnotations, bool unconstrainedNullable)
     {
         _nullableAnnotations = nullableAnnotations;
+        UnconstrainedNullable = unconstrainedNullable;
     }
+
+    /// <summary>The language allows <c>T?</c> on an unconstrained type parameter (C# 9 and later).</summary>
+    public bool UnconstrainedNullable { get; }
 
     public string Display(ITypeSymbol type, bool oblivious = false) =>
         type.ToDisplayString(_nullableAnnotations && !oblivious ? Annotated : Plain);

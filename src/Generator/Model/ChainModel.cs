@@ -13,4 +13,8 @@ internal sealed record ChainModel(
     EquatableArray<MemberModel> Members,
     ClassifierModel? Classifier,
     bool DependencyInjection,
-    EmitOptions Options);
+    EmitOptions Options)
+{
+    /// <summary>Diagnostics the generated file suppresses: using the obsolete or experimental APIs the interface names.</summary>
+    public EquatableArray<string> Suppressions { get; init; }
+}

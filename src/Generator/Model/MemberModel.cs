@@ -23,6 +23,9 @@ internal sealed record MemberModel(
     /// <summary>Implemented explicitly, because an implicit member would clash with one already written.</summary>
     public bool Explicit { get; init; }
 
+    /// <summary>Attribute lines repeated from the interface member (return nullability, an error-level obsolete).</summary>
+    public EquatableArray<string> Attributes { get; init; }
+
     /// <summary>The setter is <c>init</c>: it cannot reach providers that already exist, so the wrapper says so when used.</summary>
     public bool InitOnly { get; init; }
 }

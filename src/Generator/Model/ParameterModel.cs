@@ -5,10 +5,12 @@ namespace FailoverGen.Generator.Model;
 /// <param name="ArgumentModifier">What the call site writes before the argument: "", "ref ", "out ", "in ".</param>
 /// <param name="DefaultValue">The default value expression, or null.</param>
 /// <param name="IsCallerToken">The first CancellationToken parameter: handed to the engine as the caller's token.</param>
+/// <param name="Attributes">Nullability attributes repeated from the interface, each followed by a space, or "".</param>
 internal sealed record ParameterModel(
     string Name,
     string Type,
     string Modifier,
     string ArgumentModifier,
     string? DefaultValue,
-    bool IsCallerToken);
+    bool IsCallerToken,
+    string Attributes);
