@@ -56,7 +56,10 @@ internal static class Emitter
 
     private static void WriteClass(IndentedTextWriter writer, ChainModel model)
     {
-        var taken = new HashSet<string>(model.Members.Select(m => m.Name));
+        // Generated names must differ from every member and type-parameter name the class already has.
+        var taken = new HashSet<string>(model.Members.Select(m => m.Name)
+            .Concat(SplitTypeParameters(model.TypeParameters))
+            .Concat(model.Members.SelectMany(m => SplitTypeParameters(m.TypeParameters))));
         taken.Add(model.ClassName);
         string chainField = Unique("__chain", taken);
         string[] policyFields = model.Policies.Select((_, i) => Unique("__policy" + i, taken)).ToArray();
@@ -67,7 +70,7 @@ internal static class Emitter
 
         writer.WriteLine("/// <summary>Implements the interface by calling an ordered chain of implementations, failing over between them.</summary>");
         writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"FailoverGen.Generator\", \"" + model.Options.GeneratorVersion + "\")]");
-        writer.WriteLine((model.IsPublic ? "public" : "internal") + " sealed partial class " + model.ClassName + model.TypeParameters + " : " + model.InterfaceType);
+        writer.WriteLine((model.IsPublic ? "public" : "internal") + (model.Unsafe ? " sealed unsafe partial class " : " sealed partial class ") + model.ClassName + model.TypeParameters + " : " + model.InterfaceType);
         WriteConstraints(writer, model.ConstraintClauses);
         writer.WriteLine("{");
         writer.Indent++;
@@ -188,8 +191,13 @@ internal static class Emitter
         {
             0 => "default(global::System.ValueTuple)",
             1 => stateParameters[0].Name,
-            _ => "(" + string.Join(", ", stateParameters.Select(p => p.Name)) + ")",
+            _ => "(" + string.Join(", ", stateParameters.Select(StateValue)) + ")",
         };
+        if (stateParameters.Length == 1)
+        {
+            stateExpression = StateValue(stateParameters[0]);
+        }
+
         var arguments = new List<string>();
         int position = 0;
         foreach (ParameterModel parameter in member.Parameters)
@@ -231,7 +239,7 @@ internal static class Emitter
     private static void WriteDispose(IndentedTextWriter writer, MemberModel member, MemberContext context)
     {
         bool isAsync = member.Call == CallKind.DisposeAllAsync;
-        writer.WriteLine(isAsync ? "public global::System.Threading.Tasks.ValueTask DisposeAsync()" : "public void Dispose()");
+        writer.WriteLine(Modifier(member) + (isAsync ? "global::System.Threading.Tasks.ValueTask " : "void ") + QualifiedName(member) + "()");
         writer.WriteLine("{");
         writer.Indent++;
         writer.WriteLine(isAsync
@@ -296,6 +304,13 @@ internal static class Emitter
         member.DeclaringInterface is null ? expression : "((" + member.DeclaringInterface + ")" + expression + ")";
 
     /// <summary>Default values are left out of explicit implementations, where they could never apply (CS1066).</summary>
+    /// <summary>
+    /// An argument as state. A <c>dynamic</c> one travels as <c>object</c>: a dynamic value in the state would make the
+    /// whole engine call dynamically bound, which cannot take a lambda (CS1977).
+    /// </summary>
+    private static string StateValue(ParameterModel parameter) =>
+        parameter.Type == "dynamic" ? "(object)" + parameter.Name : parameter.Name;
+
     private static string Declaration(ParameterModel parameter, bool isExplicit) =>
         parameter.Attributes + parameter.Modifier + parameter.Type + " " + parameter.Name
         + (parameter.DefaultValue is null || isExplicit ? string.Empty : " = " + parameter.DefaultValue);

@@ -117,6 +117,10 @@ internal static class Parser
         var options = new EmitOptions(version >= LanguageVersion.CSharp8, version >= LanguageVersion.CSharp9, GeneratorVersion);
         var types = new TypeFormatter(options.NullableAnnotations, version >= LanguageVersion.CSharp9);
 
+        // The wrapper repeats the type parameters of the interface and of the generic types it is nested in, outermost
+        // first, when they are open; a closed interface (FallbackChainFor(typeof(Outer<int>.IInner))) needs none.
+        ImmutableArray<ITypeParameterSymbol> classTypeParameters = OpenTypeParameters(symbol);
+        bool usesPointers = false;
         var policies = new List<PolicyModel>();
         var signatures = new SignatureAttributes(compilation);
         signatures.Note(symbol);
@@ -144,13 +148,10 @@ internal static class Parser
                 string? declaringInterface = SymbolEqualityComparer.Default.Equals(declaring, symbol) ? null : types.Display(declaring);
                 signatures.Note(declaring);
                 signatures.Note(member);
-                if (DisposeCall(declaring, member) is CallKind dispose)
-                {
-                    members.Add(new MemberModel(MemberKind.Method, member.Name, string.Empty, dispose, string.Empty, default, default, -1, false, false, false, string.Empty, declaringInterface));
-                    continue;
-                }
-
-                MemberModel? model = member switch
+                usesPointers |= UsesPointers(member);
+                MemberModel? model = DisposeCall(declaring, member) is CallKind dispose
+                    ? new MemberModel(MemberKind.Method, member.Name, string.Empty, dispose, string.Empty, default, default, -1, false, false, false, string.Empty, declaringInterface)
+                    : member switch
                 {
                     IMethodSymbol method => ParseMethod(method, types, signatures, policies, interfacePolicy, declaringInterface),
                     IPropertySymbol property => ParseProperty(property, types, signatures, interfacePolicy, declaringInterface),
@@ -167,14 +168,20 @@ internal static class Parser
                 // Identical members inherited from several interfaces share one implementation; one that would clash
                 // with a public member already written (same parameters, another return type; same name, another kind)
                 // is implemented explicitly for its own interface.
-                if (implemented.Add(SignatureOf(member) + ":" + TypeOf(member)))
+                if (implemented.Add(SignatureKeys.Identity(member)))
                 {
                     // A member named like the class cannot be implemented implicitly (CS0542), and one named like a member
                     // of object (ToString, Equals, GetHashCode, …) would hide it (CS0108/CS0114): both are explicit too.
-                    bool clashes = !slots.TryTake(member, SignatureOf(member)) || member.Name == className || ObjectMemberNames.Contains(member.Name);
+                    bool clashes = !slots.TryTake(member, SignatureKeys.Slot(member)) || member.Name == className || ObjectMemberNames.Contains(member.Name);
                     members.Add(clashes ? model with { Explicit = true, DeclaringInterface = declaringInterface ?? types.Display(symbol) } : model);
                 }
             }
+        }
+
+        // A method type parameter named like one of the class's hides it (CS0693), in the interface as in the wrapper.
+        if (members.Any(m => SplitNames(m.TypeParameters).Intersect(classTypeParameters.Select(t => Identifier(t.Name))).Any()))
+        {
+            signatures.Suppress("CS0693");
         }
 
         return new ChainModel(
@@ -182,8 +189,8 @@ internal static class Parser
             className,
             types.Display(symbol),
             isPublic,
-            TypeParameterList(symbol.IsGenericType && symbol.TypeArguments.All(t => t is ITypeParameterSymbol) ? symbol.TypeParameters : ImmutableArray<ITypeParameterSymbol>.Empty),
-            types.ConstraintClauses(symbol.TypeArguments.All(t => t is ITypeParameterSymbol) ? symbol.TypeParameters : ImmutableArray<ITypeParameterSymbol>.Empty).ToEquatableArray(),
+            TypeParameterList(classTypeParameters),
+            types.ConstraintClauses(classTypeParameters).ToEquatableArray(),
             hintName,
             policies.ToEquatableArray(),
             members.ToEquatableArray(),
@@ -192,6 +199,7 @@ internal static class Parser
             options)
         {
             Suppressions = signatures.Suppressions,
+            Unsafe = usesPointers,
         };
     }
 
@@ -299,12 +307,61 @@ internal static class Parser
     }
 
     /// <summary>Disposing the wrapper disposes every provider, not just the first one that answers.</summary>
-    private static CallKind? DisposeCall(INamedTypeSymbol declaring, ISymbol member) => (declaring.ToDisplayString(), member.Name) switch
+    /// <remarks>
+    /// Also a <c>new void Dispose()</c> (or <c>new ValueTask DisposeAsync()</c>) that a derived interface re-declares:
+    /// it means the same, and both share one implementation.
+    /// </remarks>
+    private static CallKind? DisposeCall(INamedTypeSymbol declaring, ISymbol member)
     {
-        (KnownNames.Disposable, "Dispose") => CallKind.DisposeAll,
-        (KnownNames.AsyncDisposable, "DisposeAsync") => CallKind.DisposeAllAsync,
-        _ => null,
+        if (member is not IMethodSymbol { Parameters.IsEmpty: true, TypeParameters.IsEmpty: true } method)
+        {
+            return null;
+        }
+
+        if (method.Name == "Dispose" && method.ReturnsVoid && Implements(declaring, KnownNames.Disposable))
+        {
+            return CallKind.DisposeAll;
+        }
+
+        return method.Name == "DisposeAsync" && method.ReturnType.ToDisplayString() == KnownNames.ValueTask && Implements(declaring, KnownNames.AsyncDisposable)
+            ? CallKind.DisposeAllAsync
+            : null;
+    }
+
+    private static ImmutableArray<ITypeParameterSymbol> OpenTypeParameters(INamedTypeSymbol symbol)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
+        {
+            chain.Insert(0, type);
+        }
+
+        return chain.All(t => t.TypeArguments.All(a => a is ITypeParameterSymbol))
+            ? chain.SelectMany(t => t.TypeParameters).ToImmutableArray()
+            : ImmutableArray<ITypeParameterSymbol>.Empty;
+    }
+
+    private static bool UsesPointers(ISymbol member) => member switch
+    {
+        IMethodSymbol method => IsPointerLike(method.ReturnType) || method.Parameters.Any(p => IsPointerLike(p.Type)),
+        IPropertySymbol property => IsPointerLike(property.Type) || property.Parameters.Any(p => IsPointerLike(p.Type)),
+        IEventSymbol @event => IsPointerLike(@event.Type),
+        _ => false,
     };
+
+    private static bool IsPointerLike(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => IsPointerLike(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(IsPointerLike),
+        _ => false,
+    };
+
+    private static IEnumerable<string> SplitNames(string typeParameters) =>
+        typeParameters.Trim('<', '>').Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool Implements(INamedTypeSymbol type, string interfaceName) =>
+        type.ToDisplayString() == interfaceName || type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
 
     /// <summary>
     /// <c>object? GetService(Type serviceType, object? serviceKey)</c> and its one-parameter form answer what a client is
@@ -516,21 +573,6 @@ internal static class Parser
         INamedTypeSymbol named => named.TypeArguments.Any(t => IsOblivious(t, types)),
         IArrayTypeSymbol array => IsOblivious(array.ElementType, types),
         _ => false,
-    };
-
-    private static string TypeOf(ISymbol member) => member switch
-    {
-        IMethodSymbol method => method.RefKind + " " + method.ReturnType.ToDisplayString(),
-        IPropertySymbol property => property.RefKind + " " + property.Type.ToDisplayString(),
-        IEventSymbol @event => @event.Type.ToDisplayString(),
-        _ => string.Empty,
-    };
-
-    private static string SignatureOf(ISymbol member) => member switch
-    {
-        IMethodSymbol method => method.Name + "`" + method.TypeParameters.Length + "(" + string.Join(",", method.Parameters.Select(p => p.RefKind + " " + p.Type.ToDisplayString())) + ")",
-        IPropertySymbol { IsIndexer: true } indexer => "this[" + string.Join(",", indexer.Parameters.Select(p => p.Type.ToDisplayString())) + "]",
-        _ => member.Name,
     };
 
     private static string TypeParameterList(ImmutableArray<ITypeParameterSymbol> typeParameters) =>

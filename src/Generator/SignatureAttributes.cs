@@ -37,6 +37,9 @@ internal sealed class SignatureAttributes
     /// <summary>Diagnostic ids for <c>#pragma warning disable</c> at the top of the generated file, sorted.</summary>
     public EquatableArray<string> Suppressions => _suppressed.ToEquatableArray();
 
+    /// <summary>Suppresses <paramref name="id"/> in the generated file.</summary>
+    public void Suppress(string id) => _suppressed.Add(id);
+
     /// <summary>Collects the obsolete and experimental marks of <paramref name="symbol"/> and of every type its signature names.</summary>
     public void Note(ISymbol symbol)
     {

@@ -17,4 +17,7 @@ internal sealed record ChainModel(
 {
     /// <summary>Diagnostics the generated file suppresses: using the obsolete or experimental APIs the interface names.</summary>
     public EquatableArray<string> Suppressions { get; init; }
+
+    /// <summary>A member uses pointer or function-pointer types, so the class is declared <c>unsafe</c>.</summary>
+    public bool Unsafe { get; init; }
 }
