@@ -47,7 +47,7 @@ internal static class Descriptors
         "'{0}' cannot fail over ({1}): the generated wrapper forwards it to the primary provider only",
         Usage,
         DiagnosticSeverity.Info,
-        "ref/out parameters, ref struct or pointer parameters, ref returns and indexers cannot be replayed on another provider.");
+        "ref/out parameters, ref struct or pointer parameters or returns, ref returns and indexers cannot be replayed on another provider.");
 
     public static readonly DiagnosticDescriptor NoFailoverWithoutEffect = Create(
         DiagnosticIds.NoFailoverWithoutEffect,
@@ -72,6 +72,38 @@ internal static class Descriptors
         Usage,
         DiagnosticSeverity.Error,
         "The name given to [FallbackChain] becomes the generated class's name.");
+
+    public static readonly DiagnosticDescriptor StaticAbstractMembers = Create(
+        DiagnosticIds.StaticAbstractMembers,
+        "Interface with static abstract members cannot be wrapped",
+        "'{0}' has static abstract members, which an instance that forwards to other instances cannot implement: no failover wrapper is generated for it",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "Move the static abstract members to another interface and put [FallbackChain] on the one with the instance members.");
+
+    public static readonly DiagnosticDescriptor UnreachableInterface = Create(
+        DiagnosticIds.UnreachableInterface,
+        "Interface is out of reach of generated code",
+        "'{0}' is {1}: the generated wrapper, which lives in its own file at namespace level, cannot refer to it, so none is generated",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "Make the interface internal or public, and not file-local, so the generated wrapper can implement it.");
+
+    public static readonly DiagnosticDescriptor OpenGenericChainFor = Create(
+        DiagnosticIds.OpenGenericChainFor,
+        "FallbackChainFor needs a closed interface type",
+        "typeof({0}) leaves type parameters open: name the type arguments, e.g. typeof(IEmbeddingGenerator<string, Embedding<float>>); no wrapper is generated for it",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "[assembly: FallbackChainFor] wraps one concrete interface; each closed form you use needs its own attribute.");
+
+    public static readonly DiagnosticDescriptor PointerMembersNeedUnsafe = Create(
+        DiagnosticIds.PointerMembersNeedUnsafe,
+        "Interface with pointer members needs unsafe code",
+        "'{0}' has members with pointer types, which generated code can only implement in an unsafe context: set <AllowUnsafeBlocks>true</AllowUnsafeBlocks> in the project; no wrapper is generated until then",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "Pointer and function-pointer members are forwarded to the primary provider; the wrapper that does so must be compiled with unsafe code allowed.");
 
     public static readonly DiagnosticDescriptor SwallowedFailover = Create(
         DiagnosticIds.SwallowedFailover,

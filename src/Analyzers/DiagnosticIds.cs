@@ -26,6 +26,10 @@ public static class DiagnosticIds
 
     /// <summary>The class name given to <c>[FallbackChain]</c> is not a C# identifier.</summary>
     public const string InvalidClassName = "FG0008";
+    public const string StaticAbstractMembers = "FG0009";
+    public const string UnreachableInterface = "FG0010";
+    public const string OpenGenericChainFor = "FG0011";
+    public const string PointerMembersNeedUnsafe = "FG0012";
 
     /// <summary>A catch block swallows an error the failover chain needs to see.</summary>
     public const string SwallowedFailover = "FG1001";

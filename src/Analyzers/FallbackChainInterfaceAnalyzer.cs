@@ -3,19 +3,22 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using FailoverGen.Shared;
 
 namespace FailoverGen.Analyzers;
 
 /// <summary>
 /// FG0004 (no members), FG0005 (members that can only go to the primary), FG0007 (unusable classifier type),
-/// FG0008 (invalid class name): what the generator would silently do differently for a <c>[FallbackChain]</c> interface.
+/// FG0008 (invalid class name), FG0009/FG0010/FG0012 (no wrapper can be generated): what the generator would silently do
+/// differently for a <c>[FallbackChain]</c> interface.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FallbackChainInterfaceAnalyzer : FailoverAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.EmptyFallbackChain, Descriptors.PrimaryOnlyMember, Descriptors.InvalidClassifierType, Descriptors.InvalidClassName);
+        Descriptors.EmptyFallbackChain, Descriptors.PrimaryOnlyMember, Descriptors.InvalidClassifierType, Descriptors.InvalidClassName,
+        Descriptors.StaticAbstractMembers, Descriptors.UnreachableInterface, Descriptors.PointerMembersNeedUnsafe);
 
     private protected override void Register(CompilationStartAnalysisContext context, FailoverSymbols symbols) =>
         context.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.NamedType);
@@ -26,6 +29,12 @@ public sealed class FallbackChainInterfaceAnalyzer : FailoverAnalyzer
         AttributeData? chain = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.FallbackChain));
         if (type.TypeKind != TypeKind.Interface || chain is null)
         {
+            return;
+        }
+
+        if (WrappabilityProblem(type, context.Compilation) is Diagnostic unwrappable)
+        {
+            context.ReportDiagnostic(unwrappable);
             return;
         }
 
@@ -55,7 +64,7 @@ public sealed class FallbackChainInterfaceAnalyzer : FailoverAnalyzer
 
         foreach (ISymbol member in members)
         {
-            if (WhyPrimaryOnly(member) is string reason)
+            if (WrapRules.WhyPrimaryOnly(member) is string reason && !IsServiceLookup(member))
             {
                 // Members inherited from metadata have no source location: the interface carries the report then.
                 Location location = member.Locations.FirstOrDefault(l => l.IsInSource) ?? type.Locations.FirstOrDefault() ?? Location.None;
@@ -64,19 +73,41 @@ public sealed class FallbackChainInterfaceAnalyzer : FailoverAnalyzer
         }
     }
 
-    private static string? WhyPrimaryOnly(ISymbol member) => member switch
+    /// <summary>
+    /// Why no wrapper can be generated for <paramref name="type"/> at all, as a diagnostic at <paramref name="location"/>
+    /// (the interface when null); null when one can. Shared with the <c>FallbackChainFor</c> analyzer.
+    /// </summary>
+    internal static Diagnostic? WrappabilityProblem(INamedTypeSymbol type, Compilation compilation, Location? location = null)
     {
-        IPropertySymbol { IsIndexer: true } => "an indexer",
-        IPropertySymbol { RefKind: not RefKind.None } => "it returns by reference",
-        IMethodSymbol { RefKind: not RefKind.None } => "it returns by reference",
-        IMethodSymbol method when method.Parameters.Any(p => p.RefKind is RefKind.Ref or RefKind.Out) => "it has ref or out parameters",
-        IMethodSymbol method when method.Parameters.Any(p => p.Type.IsRefLikeType || p.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) =>
-            "it has a ref struct or pointer parameter",
-        _ => null,
-    };
+        location ??= type.Locations.FirstOrDefault() ?? Location.None;
+        if (WrapRules.HasStaticAbstractMembers(type))
+        {
+            return Diagnostic.Create(Descriptors.StaticAbstractMembers, location, type.Name);
+        }
+
+        if (!WrapRules.IsReachableFromGeneratedCode(type) || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+        {
+            string why = type.IsFileLocal ? "file-local" : "not accessible from a class at namespace level (private or protected)";
+            return Diagnostic.Create(Descriptors.UnreachableInterface, location, type.Name, why);
+        }
+
+        return WrapRules.UsesPointers(type) && compilation.Options is CSharpCompilationOptions { AllowUnsafe: false }
+            ? Diagnostic.Create(Descriptors.PointerMembersNeedUnsafe, location, type.Name)
+            : null;
+    }
+
+    /// <summary>GetService answers from the primary by design (it describes the client); that is no limitation to report.</summary>
+    private static bool IsServiceLookup(ISymbol member) =>
+        member is IMethodSymbol { Name: "GetService", ReturnType.SpecialType: SpecialType.System_Object, Parameters.Length: 1 or 2 } method
+        && method.Parameters[0].Type.ToDisplayString() == "System.Type";
 
     private static string? WhyNotAClassifier(INamedTypeSymbol type, FailoverSymbols symbols, Compilation compilation)
     {
+        if (type.IsUnboundGenericType)
+        {
+            return "it is an open generic type; name its type arguments, e.g. typeof(MyClassifier<int>)";
+        }
+
         if (type.TypeKind != TypeKind.Class || type.IsAbstract)
         {
             return "it is not a concrete class";

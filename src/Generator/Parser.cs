@@ -6,6 +6,7 @@ using System.Threading;
 using FailoverGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using FailoverGen.Shared;
 
 namespace FailoverGen.Generator;
 
@@ -108,7 +109,11 @@ internal static class Parser
         Compilation compilation,
         CancellationToken cancellationToken)
     {
-        if (symbol.TypeKind == TypeKind.Error || HasStaticAbstractMembers(symbol))
+        // Interfaces the wrapper cannot implement are left out; an FG0009–FG0012 diagnostic says why.
+        if (symbol.TypeKind == TypeKind.Error
+            || WrapRules.HasStaticAbstractMembers(symbol)
+            || !WrapRules.IsReachableFromGeneratedCode(symbol)
+            || (WrapRules.UsesPointers(symbol) && compilation.Options is CSharpCompilationOptions { AllowUnsafe: false }))
         {
             return null;
         }
@@ -120,7 +125,6 @@ internal static class Parser
         // The wrapper repeats the type parameters of the interface and of the generic types it is nested in, outermost
         // first, when they are open; a closed interface (FallbackChainFor(typeof(Outer<int>.IInner))) needs none.
         ImmutableArray<ITypeParameterSymbol> classTypeParameters = OpenTypeParameters(symbol);
-        bool usesPointers = false;
         var policies = new List<PolicyModel>();
         var signatures = new SignatureAttributes(compilation);
         signatures.Note(symbol);
@@ -148,7 +152,6 @@ internal static class Parser
                 string? declaringInterface = SymbolEqualityComparer.Default.Equals(declaring, symbol) ? null : types.Display(declaring);
                 signatures.Note(declaring);
                 signatures.Note(member);
-                usesPointers |= UsesPointers(member);
                 MemberModel? model = DisposeCall(declaring, member) is CallKind dispose
                     ? new MemberModel(MemberKind.Method, member.Name, string.Empty, dispose, string.Empty, default, default, -1, false, false, false, string.Empty, declaringInterface)
                     : member switch
@@ -199,7 +202,7 @@ internal static class Parser
             options)
         {
             Suppressions = signatures.Suppressions,
-            Unsafe = usesPointers,
+            Unsafe = WrapRules.UsesPointers(symbol),
         };
     }
 
@@ -275,7 +278,7 @@ internal static class Parser
         }
 
         bool oblivious = IsOblivious(property.Type, types) || property.Parameters.Any(p => IsOblivious(p.Type, types));
-        bool primaryOnly = property.IsIndexer || property.RefKind != RefKind.None || !CanBeTypeArgument(property.Type) || HasAttribute(property, KnownNames.NoFailoverAttribute);
+        bool primaryOnly = WrapRules.WhyPrimaryOnly(property) is not null || HasAttribute(property, KnownNames.NoFailoverAttribute);
         return new MemberModel(
             property.IsIndexer ? MemberKind.Indexer : MemberKind.Property,
             property.IsIndexer ? "this" : Identifier(property.Name),
@@ -341,22 +344,6 @@ internal static class Parser
             : ImmutableArray<ITypeParameterSymbol>.Empty;
     }
 
-    private static bool UsesPointers(ISymbol member) => member switch
-    {
-        IMethodSymbol method => IsPointerLike(method.ReturnType) || method.Parameters.Any(p => IsPointerLike(p.Type)),
-        IPropertySymbol property => IsPointerLike(property.Type) || property.Parameters.Any(p => IsPointerLike(p.Type)),
-        IEventSymbol @event => IsPointerLike(@event.Type),
-        _ => false,
-    };
-
-    private static bool IsPointerLike(ITypeSymbol type) => type switch
-    {
-        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
-        IArrayTypeSymbol array => IsPointerLike(array.ElementType),
-        INamedTypeSymbol named => named.TypeArguments.Any(IsPointerLike),
-        _ => false,
-    };
-
     private static IEnumerable<string> SplitNames(string typeParameters) =>
         typeParameters.Trim('<', '>').Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries);
 
@@ -376,9 +363,7 @@ internal static class Parser
 
     private static CallKind CallKindOf(IMethodSymbol method)
     {
-        bool unsafeToRepeat = method.RefKind != RefKind.None
-            || method.Parameters.Any(p => p.RefKind is RefKind.Ref or RefKind.Out || !CanBeTypeArgument(p.Type));
-        if (unsafeToRepeat || HasAttribute(method, KnownNames.NoFailoverAttribute) || IsServiceLookup(method))
+        if (WrapRules.WhyPrimaryOnly(method) is not null || HasAttribute(method, KnownNames.NoFailoverAttribute) || IsServiceLookup(method))
         {
             return CallKind.Primary;
         }
@@ -398,7 +383,7 @@ internal static class Parser
             KnownNames.ValueTaskOfT => CallKind.ValueTaskOfT,
 
             KnownNames.AsyncEnumerableOfT => CallKind.Stream,
-            _ => CanBeTypeArgument(returnType) ? CallKind.Sync : CallKind.Primary,
+            _ => CallKind.Sync,
         };
     }
 
@@ -538,15 +523,8 @@ internal static class Parser
         return true;
     }
 
-    private static bool HasStaticAbstractMembers(INamedTypeSymbol symbol) =>
-        new[] { symbol }.Concat(symbol.AllInterfaces).SelectMany(i => i.GetMembers()).Any(m => m.IsStatic && m.IsAbstract);
-
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
-
-    /// <summary>Ref structs and pointers cannot travel through the engine's generic state.</summary>
-    private static bool CanBeTypeArgument(ITypeSymbol type) =>
-        !type.IsRefLikeType && type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer);
 
     /// <summary>Unresolved types anywhere in a signature would make the copy fail to compile too.</summary>
     private static bool HasErrors(ITypeSymbol type) => type switch
