@@ -68,6 +68,16 @@ internal static class ClassifierEmitter
                 "return " + Runtime + "ProviderErrors.TryClassify((int)anthropic.StatusCode, null, anthropic.ResponseBody, exception, out classification);");
         }
 
+        if (model.SemanticKernel)
+        {
+            // Semantic Kernel's connectors wrap the provider's failure with its status and body, but no headers.
+            writer.WriteLine("var kernelHttp = exception as global::Microsoft.SemanticKernel.HttpOperationException;");
+            Block(
+                writer,
+                "if (kernelHttp != null && kernelHttp.StatusCode != null)",
+                "return " + Runtime + "ProviderErrors.TryClassify((int)kernelHttp.StatusCode.Value, null, kernelHttp.ResponseContent, exception, out classification);");
+        }
+
         writer.WriteLine("classification = default(" + Runtime + "FailureClassification);");
         writer.WriteLine("return false;");
         writer.Indent--;

@@ -99,7 +99,7 @@ internal static class Emitter
         writer.Indent--;
         writer.WriteLine("}");
 
-        var context = new MemberContext(chainField, policyFields, defaultPolicyField, model.Options);
+        var context = new MemberContext(chainField, policyFields, defaultPolicyField, model.Options, SplitTypeParameters(model.TypeParameters));
         foreach (MemberModel member in model.Members)
         {
             writer.WriteLineNoTabs(string.Empty);
@@ -181,7 +181,7 @@ internal static class Emitter
     /// </summary>
     private static string ChainCall(MemberModel member, MemberContext context)
     {
-        var names = new HashSet<string>(member.Parameters.Select(p => p.Name).Concat(SplitTypeParameters(member.TypeParameters)));
+        var names = new HashSet<string>(member.Parameters.Select(p => p.Name).Concat(SplitTypeParameters(member.TypeParameters)).Concat(context.ClassTypeParameters));
         string provider = Unique("__provider", names);
         string state = Unique("__state", names);
         string token = Unique("__token", names);
@@ -354,8 +354,9 @@ internal static class Emitter
 
         private readonly string _defaultPolicy;
 
-        public MemberContext(string chainField, string[] policyFields, string? defaultPolicyField, EmitOptions options)
+        public MemberContext(string chainField, string[] policyFields, string? defaultPolicyField, EmitOptions options, IEnumerable<string> classTypeParameters)
         {
+            ClassTypeParameters = classTypeParameters.ToArray();
             ChainField = chainField;
             _policyFields = policyFields;
             _defaultPolicy = defaultPolicyField ?? Runtime + "FailoverPolicy.Default";
@@ -363,6 +364,9 @@ internal static class Emitter
         }
 
         public string ChainField { get; }
+
+        /// <summary>The class's type-parameter names, which lambda parameters must not take.</summary>
+        public string[] ClassTypeParameters { get; }
 
         public string StaticModifier { get; }
 

@@ -16,6 +16,7 @@ internal static class KnownNames
     public const string ClientResultException = "System.ClientModel.ClientResultException";
     public const string RequestFailedException = "Azure.RequestFailedException";
     public const string AnthropicApiException = "Anthropic.Exceptions.AnthropicApiException";
+    public const string KernelHttpOperationException = "Microsoft.SemanticKernel.HttpOperationException";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";

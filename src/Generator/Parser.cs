@@ -173,9 +173,11 @@ internal static class Parser
                 // is implemented explicitly for its own interface.
                 if (implemented.Add(SignatureKeys.Identity(member)))
                 {
-                    // A member named like the class cannot be implemented implicitly (CS0542), and one named like a member
-                    // of object (ToString, Equals, GetHashCode, …) would hide it (CS0108/CS0114): both are explicit too.
-                    bool clashes = !slots.TryTake(member, SignatureKeys.Slot(member)) || member.Name == className || ObjectMemberNames.Contains(member.Name);
+                    // A member named like the class cannot be implemented implicitly (CS0542), one named like a member of
+                    // object (ToString, Equals, GetHashCode, …) would hide it (CS0108/CS0114), and one named like a type
+                    // parameter of the class would clash with it (CS0102): all are explicit too.
+                    bool clashes = !slots.TryTake(member, SignatureKeys.Slot(member)) || member.Name == className || ObjectMemberNames.Contains(member.Name)
+                        || classTypeParameters.Any(t => t.Name == member.Name);
                     members.Add(clashes ? model with { Explicit = true, DeclaringInterface = declaringInterface ?? types.Display(symbol) } : model);
                 }
             }
@@ -228,9 +230,10 @@ internal static class Parser
         bool clientModel = IsVisible(compilation, KnownNames.ClientResultException);
         bool azure = IsVisible(compilation, KnownNames.RequestFailedException);
         bool anthropic = IsVisible(compilation, KnownNames.AnthropicApiException);
-        return custom.Count == 0 && !clientModel && !azure && !anthropic
+        bool semanticKernel = IsVisible(compilation, KnownNames.KernelHttpOperationException);
+        return custom.Count == 0 && !clientModel && !azure && !anthropic && !semanticKernel
             ? null
-            : new ClassifierModel(custom.ToEquatableArray(), clientModel, azure, anthropic);
+            : new ClassifierModel(custom.ToEquatableArray(), clientModel, azure, anthropic, semanticKernel);
     }
 
     /// <summary>Invalid classifier types are left out here and reported by the analyzers.</summary>
