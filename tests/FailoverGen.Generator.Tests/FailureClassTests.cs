@@ -11,7 +11,7 @@ namespace FailoverGen.Generator.Tests;
 /// </summary>
 public sealed class FailureClassTests
 {
-    private const string Usings = "#nullable enable\nusing System;\nusing System.Collections.Generic;\nusing System.Diagnostics.CodeAnalysis;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing FailoverGen;\n";
+    internal const string Usings = "#nullable enable\nusing System;\nusing System.Collections.Generic;\nusing System.Diagnostics.CodeAnalysis;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing FailoverGen;\n";
 
     public static TheoryData<string, string> Cases() => new()
     {
