@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FailoverGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using FailoverGen.Shared;
+
+namespace FailoverGen.Generator;
+
+/// <summary>Interface members to member models: how each is called (through the chain, to the primary, disposed once) and how its signature is written.</summary>
+internal static partial class Parser
+{
+    private static MemberModel? ParseMethod(IMethodSymbol method, TypeFormatter types, SignatureAttributes signatures, List<PolicyModel> policies, int interfacePolicy, string? declaringInterface)
+    {
+        if (method.Parameters.Any(p => HasErrors(p.Type)) || HasErrors(method.ReturnType))
+        {
+            return null;
+        }
+
+        int policy = AddPolicy(method.GetAttributes(), policies);
+        bool oblivious = IsOblivious(method.ReturnType, types) || method.Parameters.Any(p => IsOblivious(p.Type, types));
+        return new MemberModel(
+            MemberKind.Method,
+            Identifier(method.Name),
+            types.Display(method.ReturnType, oblivious),
+            CallKindOf(method),
+            TypeParameterList(method.TypeParameters),
+            types.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
+            ParseParameters(method.Parameters, types, signatures, oblivious),
+            policy >= 0 ? policy : interfacePolicy,
+            HasGetter: false,
+            HasSetter: false,
+            oblivious,
+            RefPrefix(method.RefKind),
+            declaringInterface);
+    }
+
+    private static MemberModel? ParseProperty(IPropertySymbol property, TypeFormatter types, SignatureAttributes signatures, int interfacePolicy, string? declaringInterface)
+    {
+        if (HasErrors(property.Type) || property.Parameters.Any(p => HasErrors(p.Type)))
+        {
+            return null;
+        }
+
+        bool oblivious = IsOblivious(property.Type, types) || property.Parameters.Any(p => IsOblivious(p.Type, types));
+        bool primaryOnly = WrapRules.WhyPrimaryOnly(property) is not null || HasAttribute(property, KnownNames.NoFailoverAttribute);
+        return new MemberModel(
+            property.IsIndexer ? MemberKind.Indexer : MemberKind.Property,
+            property.IsIndexer ? "this" : Identifier(property.Name),
+            types.Display(property.Type, oblivious),
+            primaryOnly ? CallKind.Primary : CallKind.Sync,
+            string.Empty,
+            default,
+            ParseParameters(property.Parameters, types, signatures, oblivious),
+            interfacePolicy,
+            property.GetMethod is not null,
+            property.SetMethod is not null,
+            oblivious,
+            RefPrefix(property.RefKind),
+            declaringInterface)
+        {
+            InitOnly = property.SetMethod is { IsInitOnly: true },
+        };
+    }
+
+    private static MemberModel? ParseEvent(IEventSymbol @event, TypeFormatter types, string? declaringInterface)
+    {
+        if (HasErrors(@event.Type))
+        {
+            return null;
+        }
+
+        bool oblivious = IsOblivious(@event.Type, types);
+        return new MemberModel(MemberKind.Event, Identifier(@event.Name), types.Display(@event.Type, oblivious), CallKind.Void, string.Empty, default, default, -1, false, false, oblivious, string.Empty, declaringInterface);
+    }
+
+    /// <summary>Disposing the wrapper disposes every provider, not just the first one that answers.</summary>
+    /// <remarks>
+    /// Also a <c>new void Dispose()</c> (or <c>new ValueTask DisposeAsync()</c>) that a derived interface re-declares:
+    /// it means the same, and both share one implementation.
+    /// </remarks>
+    private static CallKind? DisposeCall(INamedTypeSymbol declaring, ISymbol member)
+    {
+        if (member is not IMethodSymbol { Parameters.IsEmpty: true, TypeParameters.IsEmpty: true } method)
+        {
+            return null;
+        }
+
+        if (method.Name == "Dispose" && method.ReturnsVoid && Implements(declaring, KnownNames.Disposable))
+        {
+            return CallKind.DisposeAll;
+        }
+
+        return method.Name == "DisposeAsync" && method.ReturnType.ToDisplayString() == KnownNames.ValueTask && Implements(declaring, KnownNames.AsyncDisposable)
+            ? CallKind.DisposeAllAsync
+            : null;
+    }
+
+    private static bool Implements(INamedTypeSymbol type, string interfaceName) =>
+        type.ToDisplayString() == interfaceName || type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
+
+    /// <summary>
+    /// <c>object? GetService(Type serviceType, object? serviceKey)</c> and its one-parameter form answer what a client is
+    /// and wraps (Microsoft.Extensions.AI's pipeline builders call it while composing), not a request to the provider:
+    /// they go to the primary and are never a failover attempt.
+    /// </summary>
+    private static bool IsServiceLookup(IMethodSymbol method) =>
+        method.Name == "GetService"
+        && method.ReturnType.SpecialType == SpecialType.System_Object
+        && method.Parameters.Length is 1 or 2
+        && FullMetadataName(method.Parameters[0].Type) == "System.Type";
+
+    private static CallKind CallKindOf(IMethodSymbol method)
+    {
+        if (WrapRules.WhyPrimaryOnly(method) is not null || HasAttribute(method, KnownNames.NoFailoverAttribute) || IsServiceLookup(method))
+        {
+            return CallKind.Primary;
+        }
+
+        if (method.ReturnsVoid)
+        {
+            return CallKind.Void;
+        }
+
+        ITypeSymbol returnType = method.ReturnType;
+        string name = returnType is INamedTypeSymbol named ? FullMetadataName(named.OriginalDefinition) : string.Empty;
+        return name switch
+        {
+            KnownNames.Task => CallKind.Task,
+            KnownNames.TaskOfT => CallKind.TaskOfT,
+            KnownNames.ValueTask => CallKind.ValueTask,
+            KnownNames.ValueTaskOfT => CallKind.ValueTaskOfT,
+
+            KnownNames.AsyncEnumerableOfT => CallKind.Stream,
+            _ => CallKind.Sync,
+        };
+    }
+
+    private static EquatableArray<ParameterModel> ParseParameters(ImmutableArray<IParameterSymbol> parameters, TypeFormatter types, SignatureAttributes signatures, bool oblivious)
+    {
+        var models = new List<ParameterModel>(parameters.Length);
+        bool tokenFound = false;
+        foreach (IParameterSymbol parameter in parameters)
+        {
+            bool isToken = !tokenFound && parameter.RefKind == RefKind.None && FullMetadataName(parameter.Type) == KnownNames.CancellationToken;
+            tokenFound |= isToken;
+            string modifier = parameter.IsParams ? "params " : parameter.RefKind switch
+            {
+                RefKind.Ref => "ref ",
+                RefKind.Out => "out ",
+                RefKind.In => "in ",
+                RefKind.RefReadOnlyParameter => "ref readonly ",
+                _ => string.Empty,
+            };
+            string argumentModifier = parameter.RefKind switch
+            {
+                RefKind.Ref => "ref ",
+                RefKind.Out => "out ",
+                RefKind.In or RefKind.RefReadOnlyParameter => "in ",
+                _ => string.Empty,
+            };
+            models.Add(new ParameterModel(
+                Identifier(parameter.Name),
+                types.Display(parameter.Type, oblivious),
+                modifier,
+                argumentModifier,
+                parameter.HasExplicitDefaultValue ? DefaultValues.Format(parameter, types, oblivious) : null,
+                isToken,
+                signatures.ForParameter(parameter)));
+        }
+
+        return models.ToEquatableArray();
+    }
+
+    private static bool HasAttribute(ISymbol symbol, string metadataName) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
+
+    /// <summary>Unresolved types anywhere in a signature would make the copy fail to compile too.</summary>
+    private static bool HasErrors(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        INamedTypeSymbol named => named.TypeArguments.Any(HasErrors),
+        IArrayTypeSymbol array => HasErrors(array.ElementType),
+        IPointerTypeSymbol pointer => HasErrors(pointer.PointedAtType),
+        _ => false,
+    };
+
+    /// <summary>True when the member was declared where nullable annotations are off.</summary>
+    /// <summary>
+    /// A member written without nullable annotations (in a <c>#nullable disable</c> block): one declared where
+    /// annotations were off, or one whose <c>T?</c> on an unconstrained type parameter the consumer's language (before
+    /// C# 9) cannot write.
+    /// </summary>
+    private static bool IsOblivious(ITypeSymbol type, TypeFormatter types) => type switch
+    {
+        _ when type.NullableAnnotation == NullableAnnotation.None && type.TypeKind != TypeKind.Pointer => true,
+        ITypeParameterSymbol parameter when !types.UnconstrainedNullable && parameter.NullableAnnotation == NullableAnnotation.Annotated
+            && !parameter.HasReferenceTypeConstraint && !parameter.HasValueTypeConstraint && !parameter.HasUnmanagedTypeConstraint
+            && parameter.ConstraintTypes.IsEmpty => true,
+        INamedTypeSymbol named => named.TypeArguments.Any(t => IsOblivious(t, types)),
+        IArrayTypeSymbol array => IsOblivious(array.ElementType, types),
+        _ => false,
+    };
+
+    private static string TypeParameterList(ImmutableArray<ITypeParameterSymbol> typeParameters) =>
+        typeParameters.IsEmpty ? string.Empty : "<" + string.Join(", ", typeParameters.Select(t => Identifier(t.Name))) + ">";
+
+    private static string RefPrefix(RefKind refKind) => refKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.RefReadOnly => "ref readonly ",
+        _ => string.Empty,
+    };
+}

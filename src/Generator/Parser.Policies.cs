@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FailoverGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using FailoverGen.Shared;
+
+namespace FailoverGen.Generator;
+
+/// <summary>[FailoverOn] attributes to policy models, read at build time.</summary>
+internal static partial class Parser
+{
+    /// <summary>Adds the policy declared by <c>[FailoverOn]</c> attributes; returns its index, or -1 when none is declared.</summary>
+    private static int AddPolicy(ImmutableArray<AttributeData> attributes, List<PolicyModel> policies)
+    {
+        var statusCodes = new SortedSet<int>();
+        var reasons = new SortedSet<string>(StringComparer.Ordinal);
+        bool declared = false;
+        foreach (AttributeData attribute in attributes)
+        {
+            if (attribute.AttributeClass is null || attribute.AttributeClass.ToDisplayString() != KnownNames.FailoverOnAttribute)
+            {
+                continue;
+            }
+
+            declared = true;
+            foreach (TypedConstant argument in attribute.ConstructorArguments)
+            {
+                IEnumerable<TypedConstant> values = argument.Kind == TypedConstantKind.Array ? argument.Values : new[] { argument };
+                foreach (TypedConstant value in values)
+                {
+                    if (value.Kind == TypedConstantKind.Enum && value.Type is INamedTypeSymbol enumType && ReasonName(enumType, value.Value) is string reason)
+                    {
+                        reasons.Add(reason);
+                    }
+                    else if (value.Kind == TypedConstantKind.Primitive && value.Value is int status && status is >= 100 and <= 599)
+                    {
+                        // Out-of-range codes are reported by the analyzer; emitting them would throw at run time.
+                        statusCodes.Add(status);
+                    }
+                }
+            }
+        }
+
+        if (!declared)
+        {
+            return -1;
+        }
+
+        var policy = new PolicyModel(statusCodes.ToEquatableArray(), reasons.ToEquatableArray());
+        int existing = policies.IndexOf(policy);
+        if (existing >= 0)
+        {
+            return existing;
+        }
+
+        policies.Add(policy);
+        return policies.Count - 1;
+    }
+
+    private static string? ReasonName(INamedTypeSymbol enumType, object? value) =>
+        enumType.ToDisplayString() == KnownNames.FailoverReason
+            ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name
+            : null;
+}
