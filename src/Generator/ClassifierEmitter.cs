@@ -16,9 +16,7 @@ internal static class ClassifierEmitter
     public static void Write(IndentedTextWriter writer, string className, ClassifierModel model)
     {
         writer.WriteLine("/// <summary>Recognises the exceptions of the SDKs this project references; written at build time.</summary>");
-        writer.WriteLine("private sealed class " + className + " : " + Runtime + "IFailoverClassifier");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock("private sealed class " + className + " : " + Runtime + "IFailoverClassifier");
         writer.WriteLine("public static readonly " + className + " Instance = new " + className + "();");
         if (model.CustomTypes.Count > 0)
         {
@@ -28,9 +26,7 @@ internal static class ClassifierEmitter
         }
 
         writer.WriteLineNoTabs(string.Empty);
-        writer.WriteLine("public bool TryClassify(global::System.Exception exception, out " + Runtime + "FailureClassification classification)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock("public bool TryClassify(global::System.Exception exception, out " + Runtime + "FailureClassification classification)");
         if (model.CustomTypes.Count > 0)
         {
             Block(writer, "foreach (var classifier in this.custom)", "if (classifier.TryClassify(exception, out classification)) return true;");
@@ -80,24 +76,14 @@ internal static class ClassifierEmitter
 
         writer.WriteLine("classification = default(" + Runtime + "FailureClassification);");
         writer.WriteLine("return false;");
-        writer.Indent--;
-        writer.WriteLine("}");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
+        writer.CloseBlock();
     }
 
+    /// <summary>A block followed by a blank line, so the type checks read as separate steps.</summary>
     private static void Block(IndentedTextWriter writer, string header, params string[] body)
     {
-        writer.WriteLine(header);
-        writer.WriteLine("{");
-        writer.Indent++;
-        foreach (string line in body)
-        {
-            writer.WriteLine(line);
-        }
-
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.Block(header, body);
         writer.WriteLineNoTabs(string.Empty);
     }
 }

@@ -20,9 +20,7 @@ internal static class DependencyInjectionEmitter
         string chain = Emitter.Runtime + "FallbackChain<" + model.InterfaceType + ">";
         writer.WriteLine("/// <summary>Registers <c>" + model.ClassName + "</c> and its chain with dependency injection.</summary>");
         writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"FailoverGen.Generator\", \"" + model.Options.GeneratorVersion + "\")]");
-        writer.WriteLine((model.IsPublic ? "public" : "internal") + " static class " + model.ClassName + "ServiceCollectionExtensions");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock((model.IsPublic ? "public" : "internal") + " static class " + model.ClassName + "ServiceCollectionExtensions");
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Registers the chain built by <paramref name=\"configure\"/> and the wrapper over it as singletons, and the wrapper as the interface.");
         writer.WriteLine("/// Providers can come from the container, for example as keyed services.");
@@ -31,26 +29,20 @@ internal static class DependencyInjectionEmitter
             "public static " + Services + " Add" + model.ClassName + model.TypeParameters + "(this " + Services + " services, global::System.Action<global::System.IServiceProvider, "
             + Emitter.Runtime + "FallbackChainBuilder<" + model.InterfaceType + ">> configure)");
         Emitter.WriteConstraints(writer, model.ConstraintClauses);
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         writer.WriteLine("if (services == null) throw new global::System.ArgumentNullException(nameof(services));");
         writer.WriteLine("if (configure == null) throw new global::System.ArgumentNullException(nameof(configure));");
-        writer.WriteLine(Register + "<" + chain + ">(services, provider =>");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock(Register + "<" + chain + ">(services, provider =>");
         writer.WriteLine("var builder = " + Emitter.Runtime + "FallbackChain.Create<" + model.InterfaceType + ">();");
         writer.WriteLine("var time = provider.GetService(typeof(global::System.TimeProvider)) as global::System.TimeProvider;");
         writer.WriteLine("if (time != null) builder.WithTimeProvider(time);");
         writer.WriteLine("configure(provider, builder);");
         writer.WriteLine("return builder.Build();");
-        writer.Indent--;
-        writer.WriteLine("});");
+        writer.CloseBlock("});");
         writer.WriteLine(Register + "<" + wrapper + ">(services, provider => new " + wrapper + "(" + Resolve + "<" + chain + ">(provider)));");
         writer.WriteLine(Register + "<" + model.InterfaceType + ">(services, provider => " + Resolve + "<" + wrapper + ">(provider));");
         writer.WriteLine("return services;");
-        writer.Indent--;
-        writer.WriteLine("}");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
+        writer.CloseBlock();
     }
 }

@@ -33,9 +33,7 @@ internal static class Emitter
         writer.WriteLine();
         if (model.Namespace is not null)
         {
-            writer.WriteLine("namespace " + model.Namespace);
-            writer.WriteLine("{");
-            writer.Indent++;
+            writer.OpenBlock("namespace " + model.Namespace);
         }
 
         WriteClass(writer, model);
@@ -47,8 +45,7 @@ internal static class Emitter
 
         if (model.Namespace is not null)
         {
-            writer.Indent--;
-            writer.WriteLine("}");
+            writer.CloseBlock();
         }
 
         return text.ToString();
@@ -72,8 +69,7 @@ internal static class Emitter
         writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"FailoverGen.Generator\", \"" + model.Options.GeneratorVersion + "\")]");
         writer.WriteLine((model.IsPublic ? "public" : "internal") + (model.Unsafe ? " sealed unsafe partial class " : " sealed partial class ") + model.ClassName + model.TypeParameters + " : " + model.InterfaceType);
         WriteConstraints(writer, model.ConstraintClauses);
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         for (int i = 0; i < model.Policies.Count; i++)
         {
             PolicyModel policy = model.Policies[i];
@@ -92,12 +88,9 @@ internal static class Emitter
         writer.WriteLine("private readonly " + chainType + " " + chainField + ";");
         writer.WriteLineNoTabs(string.Empty);
         writer.WriteLine("/// <summary>Creates the wrapper; the chain's first provider is the primary.</summary>");
-        writer.WriteLine("public " + model.ClassName + "(" + chainType + " chain)");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock("public " + model.ClassName + "(" + chainType + " chain)");
         writer.WriteLine("this." + chainField + " = chain ?? throw new global::System.ArgumentNullException(nameof(chain));");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
 
         var context = new MemberContext(chainField, policyFields, defaultPolicyField, model.Options, SplitTypeParameters(model.TypeParameters));
         foreach (MemberModel member in model.Members)
@@ -143,8 +136,7 @@ internal static class Emitter
             ClassifierEmitter.Write(writer, classifierClass!, model.Classifier);
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     private static void WriteMethod(IndentedTextWriter writer, MemberModel member, MemberContext context)
@@ -158,8 +150,7 @@ internal static class Emitter
             WriteConstraints(writer, member.ConstraintClauses);
         }
 
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock();
         string returnKeyword = member.Call is CallKind.Void ? string.Empty : "return " + ReturnRef(member);
         if (member.Call == CallKind.Primary)
         {
@@ -171,8 +162,7 @@ internal static class Emitter
             writer.WriteLine(returnKeyword + ChainCall(member, context) + ";");
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     /// <summary>
@@ -239,14 +229,11 @@ internal static class Emitter
     private static void WriteDispose(IndentedTextWriter writer, MemberModel member, MemberContext context)
     {
         bool isAsync = member.Call == CallKind.DisposeAllAsync;
-        writer.WriteLine(Modifier(member) + (isAsync ? "global::System.Threading.Tasks.ValueTask " : "void ") + QualifiedName(member) + "()");
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock(Modifier(member) + (isAsync ? "global::System.Threading.Tasks.ValueTask " : "void ") + QualifiedName(member) + "()");
         writer.WriteLine(isAsync
             ? "return this." + context.ChainField + ".DisposeProvidersAsync();"
             : "this." + context.ChainField + ".DisposeProviders();");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     private static void WriteProperty(IndentedTextWriter writer, MemberModel member, MemberContext context)
@@ -257,9 +244,7 @@ internal static class Emitter
         string target = member.Kind == MemberKind.Indexer
             ? Receiver(member, "this." + context.ChainField + ".Primary") + "[" + string.Join(", ", member.Parameters.Select(p => p.ArgumentModifier + p.Name)) + "]"
             : Receiver(member, "this." + context.ChainField + ".Primary") + "." + member.Name;
-        writer.WriteLine(Modifier(member) + member.RefPrefix + member.ReturnType + " " + name);
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock(Modifier(member) + member.RefPrefix + member.ReturnType + " " + name);
         if (member.HasGetter)
         {
             string getter = member.Call == CallKind.Primary ? target : ChainCall(member, context);
@@ -280,19 +265,15 @@ internal static class Emitter
                 : "set { " + Broadcast(member, context, "=") + " }");
         }
 
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     private static void WriteEvent(IndentedTextWriter writer, MemberModel member, MemberContext context)
     {
-        writer.WriteLine(Modifier(member) + "event " + member.ReturnType + " " + QualifiedName(member));
-        writer.WriteLine("{");
-        writer.Indent++;
+        writer.OpenBlock(Modifier(member) + "event " + member.ReturnType + " " + QualifiedName(member));
         writer.WriteLine("add { " + Broadcast(member, context, "+=") + " }");
         writer.WriteLine("remove { " + Broadcast(member, context, "-=") + " }");
-        writer.Indent--;
-        writer.WriteLine("}");
+        writer.CloseBlock();
     }
 
     /// <summary>Setters and event subscriptions apply to every provider, so whichever serves a later call has them.</summary>
