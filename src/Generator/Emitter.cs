@@ -284,7 +284,6 @@ internal static class Emitter
     private static string Receiver(MemberModel member, string expression) =>
         member.DeclaringInterface is null ? expression : "((" + member.DeclaringInterface + ")" + expression + ")";
 
-    /// <summary>Default values are left out of explicit implementations, where they could never apply (CS1066).</summary>
     /// <summary>
     /// An argument as state. A <c>dynamic</c> one travels as <c>object</c>: a dynamic value in the state would make the
     /// whole engine call dynamically bound, which cannot take a lambda (CS1977).
@@ -292,6 +291,7 @@ internal static class Emitter
     private static string StateValue(ParameterModel parameter) =>
         parameter.Type == "dynamic" ? "(object)" + parameter.Name : parameter.Name;
 
+    /// <summary>Default values are left out of explicit implementations, where they could never apply (CS1066).</summary>
     private static string Declaration(ParameterModel parameter, bool isExplicit) =>
         parameter.Attributes + parameter.Modifier + parameter.Type + " " + parameter.Name
         + (parameter.DefaultValue is null || isExplicit ? string.Empty : " = " + parameter.DefaultValue);
@@ -315,7 +315,8 @@ internal static class Emitter
         writer.Indent--;
     }
 
-    private static IEnumerable<string> SplitTypeParameters(string typeParameters) =>
+    /// <summary>The names in a type-parameter list such as <c>&lt;T, U&gt;</c>.</summary>
+    internal static IEnumerable<string> SplitTypeParameters(string typeParameters) =>
         typeParameters.Trim('<', '>').Split(new[] { ',', ' ' }, System.StringSplitOptions.RemoveEmptyEntries);
 
     private static string Unique(string preferred, HashSet<string> taken)

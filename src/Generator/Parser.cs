@@ -184,7 +184,7 @@ internal static partial class Parser
         }
 
         // A method type parameter named like one of the class's hides it (CS0693), in the interface as in the wrapper.
-        if (members.Any(m => SplitNames(m.TypeParameters).Intersect(classTypeParameters.Select(t => Identifier(t.Name))).Any()))
+        if (members.Any(m => Emitter.SplitTypeParameters(m.TypeParameters).Intersect(classTypeParameters.Select(t => Identifier(t.Name))).Any()))
         {
             signatures.Suppress("CS0693");
         }
@@ -220,9 +220,6 @@ internal static partial class Parser
             ? chain.SelectMany(t => t.TypeParameters).ToImmutableArray()
             : ImmutableArray<ITypeParameterSymbol>.Empty;
     }
-
-    private static IEnumerable<string> SplitNames(string typeParameters) =>
-        typeParameters.Trim('<', '>').Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The generated class is top-level, so the interface must be reachable from its namespace.</summary>
     private static bool TryGetVisibility(INamedTypeSymbol symbol, out bool isPublic)
