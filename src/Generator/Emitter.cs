@@ -56,7 +56,7 @@ internal static class Emitter
         // Generated names must differ from every member and type-parameter name the class already has.
         var taken = new HashSet<string>(model.Members.Select(m => m.Name)
             .Concat(SplitTypeParameters(model.TypeParameters))
-            .Concat(model.Members.SelectMany(m => SplitTypeParameters(m.TypeParameters))));
+            .Concat(model.Members.OfType<MethodModel>().SelectMany(m => SplitTypeParameters(m.TypeParameters))));
         taken.Add(model.ClassName);
         string chainField = Unique("__chain", taken);
         string[] policyFields = model.Policies.Select((_, i) => Unique("__policy" + i, taken)).ToArray();
@@ -108,19 +108,22 @@ internal static class Emitter
                 writer.WriteLine(attribute);
             }
 
-            switch (member.Kind)
+            switch (member)
             {
-                case MemberKind.Method when member.Call is CallKind.DisposeAll or CallKind.DisposeAllAsync:
-                    WriteDispose(writer, member, context);
+                case DisposeModel dispose:
+                    WriteDispose(writer, dispose, context);
                     break;
-                case MemberKind.Method:
-                    WriteMethod(writer, member, context);
+                case MethodModel method:
+                    WriteMethod(writer, method, context);
                     break;
-                case MemberKind.Event:
-                    WriteEvent(writer, member, context);
+                case PropertyModel property:
+                    WriteProperty(writer, property, context);
                     break;
-                default:
-                    WriteProperty(writer, member, context);
+                case IndexerModel indexer:
+                    WriteIndexer(writer, indexer, context);
+                    break;
+                case EventModel @event:
+                    WriteEvent(writer, @event, context);
                     break;
             }
 
@@ -139,7 +142,7 @@ internal static class Emitter
         writer.CloseBlock();
     }
 
-    private static void WriteMethod(IndentedTextWriter writer, MemberModel member, MemberContext context)
+    private static void WriteMethod(IndentedTextWriter writer, MethodModel member, MemberContext context)
     {
         writer.WriteLine(
             Modifier(member) + member.RefPrefix + member.ReturnType + " " + QualifiedName(member) + member.TypeParameters + "("
@@ -151,7 +154,7 @@ internal static class Emitter
         }
 
         writer.OpenBlock();
-        string returnKeyword = member.Call is CallKind.Void ? string.Empty : "return " + ReturnRef(member);
+        string returnKeyword = member.Call is CallKind.Void ? string.Empty : "return " + ReturnRef(member.RefPrefix);
         if (member.Call == CallKind.Primary)
         {
             string arguments = string.Join(", ", member.Parameters.Select(p => p.ArgumentModifier + p.Name));
@@ -159,7 +162,7 @@ internal static class Emitter
         }
         else
         {
-            writer.WriteLine(returnKeyword + ChainCall(member, context) + ";");
+            writer.WriteLine(returnKeyword + ChainCall(member, member.Call, member.Parameters, member.TypeParameters, member.PolicyIndex, context) + ";");
         }
 
         writer.CloseBlock();
@@ -169,14 +172,20 @@ internal static class Emitter
     /// <c>this.__chain.ExecuteAsync(state, static (p, s, t) => p.Member(args), policy, token)</c>: the arguments
     /// travel as state and the lambda captures nothing, so no closure is allocated per call.
     /// </summary>
-    private static string ChainCall(MemberModel member, MemberContext context)
+    /// <param name="member">The member called on each provider: a method, or a property for its getter.</param>
+    /// <param name="call">The engine entry point.</param>
+    /// <param name="parameters">The method's parameters; none for a property.</param>
+    /// <param name="typeParameters">The method's type-parameter list; "" for a property.</param>
+    /// <param name="policyIndex">The static policy field to pass, or -1 for the default.</param>
+    /// <param name="context">The class's generated names.</param>
+    private static string ChainCall(MemberModel member, CallKind call, EquatableArray<ParameterModel> parameters, string typeParameters, int policyIndex, MemberContext context)
     {
-        var names = new HashSet<string>(member.Parameters.Select(p => p.Name).Concat(SplitTypeParameters(member.TypeParameters)).Concat(context.ClassTypeParameters));
+        var names = new HashSet<string>(parameters.Select(p => p.Name).Concat(SplitTypeParameters(typeParameters)).Concat(context.ClassTypeParameters));
         string provider = Unique("__provider", names);
         string state = Unique("__state", names);
         string token = Unique("__token", names);
 
-        ParameterModel[] stateParameters = member.Parameters.Where(p => !p.IsCallerToken).ToArray();
+        ParameterModel[] stateParameters = parameters.Where(p => !p.IsCallerToken).ToArray();
         string stateExpression = stateParameters.Length switch
         {
             0 => "default(global::System.ValueTuple)",
@@ -190,7 +199,7 @@ internal static class Emitter
 
         var arguments = new List<string>();
         int position = 0;
-        foreach (ParameterModel parameter in member.Parameters)
+        foreach (ParameterModel parameter in parameters)
         {
             if (parameter.IsCallerToken)
             {
@@ -202,10 +211,10 @@ internal static class Emitter
             arguments.Add(parameter.ArgumentModifier + (stateParameters.Length == 1 ? state : state + ".Item" + position));
         }
 
-        string invocation = member.Kind == MemberKind.Method
-            ? Receiver(member, provider) + "." + member.Name + member.TypeParameters + "(" + string.Join(", ", arguments) + ")"
+        string invocation = member is MethodModel
+            ? Receiver(member, provider) + "." + member.Name + typeParameters + "(" + string.Join(", ", arguments) + ")"
             : Receiver(member, provider) + "." + member.Name;
-        string method = member.Call switch
+        string method = call switch
         {
             CallKind.TaskOfT => "ExecuteAsync",
             CallKind.Task => "ExecuteVoidAsync",
@@ -215,10 +224,10 @@ internal static class Emitter
             CallKind.Stream => "ExecuteStream",
             _ => "Execute",
         };
-        string? callerToken = member.Parameters.FirstOrDefault(p => p.IsCallerToken)?.Name;
+        string? callerToken = parameters.FirstOrDefault(p => p.IsCallerToken)?.Name;
         return "this." + context.ChainField + "." + method + "(" + stateExpression + ", "
             + context.StaticModifier + "(" + provider + ", " + state + ", " + token + ") => " + invocation + ", "
-            + context.PolicyExpression(member.PolicyIndex)
+            + context.PolicyExpression(policyIndex)
             + (callerToken is null ? string.Empty : ", " + callerToken) + ")";
     }
 
@@ -226,29 +235,23 @@ internal static class Emitter
     /// Disposing the wrapper disposes every provider once, however often and from however many threads it is disposed;
     /// it owns them as a chain, like a delegating client owns its inner one.
     /// </summary>
-    private static void WriteDispose(IndentedTextWriter writer, MemberModel member, MemberContext context)
+    private static void WriteDispose(IndentedTextWriter writer, DisposeModel member, MemberContext context)
     {
-        bool isAsync = member.Call == CallKind.DisposeAllAsync;
-        writer.OpenBlock(Modifier(member) + (isAsync ? "global::System.Threading.Tasks.ValueTask " : "void ") + QualifiedName(member) + "()");
-        writer.WriteLine(isAsync
+        writer.OpenBlock(Modifier(member) + (member.IsAsync ? "global::System.Threading.Tasks.ValueTask " : "void ") + QualifiedName(member) + "()");
+        writer.WriteLine(member.IsAsync
             ? "return this." + context.ChainField + ".DisposeProvidersAsync();"
             : "this." + context.ChainField + ".DisposeProviders();");
         writer.CloseBlock();
     }
 
-    private static void WriteProperty(IndentedTextWriter writer, MemberModel member, MemberContext context)
+    private static void WriteProperty(IndentedTextWriter writer, PropertyModel member, MemberContext context)
     {
-        string name = member.Kind == MemberKind.Indexer
-            ? QualifiedName(member) + "[" + string.Join(", ", member.Parameters.Select(p => Declaration(p, member.Explicit))) + "]"
-            : QualifiedName(member);
-        string target = member.Kind == MemberKind.Indexer
-            ? Receiver(member, "this." + context.ChainField + ".Primary") + "[" + string.Join(", ", member.Parameters.Select(p => p.ArgumentModifier + p.Name)) + "]"
-            : Receiver(member, "this." + context.ChainField + ".Primary") + "." + member.Name;
-        writer.OpenBlock(Modifier(member) + member.RefPrefix + member.ReturnType + " " + name);
+        string target = Receiver(member, "this." + context.ChainField + ".Primary") + "." + member.Name;
+        writer.OpenBlock(Modifier(member) + member.RefPrefix + member.Type + " " + QualifiedName(member));
         if (member.HasGetter)
         {
-            string getter = member.Call == CallKind.Primary ? target : ChainCall(member, context);
-            writer.WriteLine("get { return " + ReturnRef(member) + getter + "; }");
+            string getter = member.PrimaryOnly ? target : ChainCall(member, CallKind.Sync, default, string.Empty, member.PolicyIndex, context);
+            writer.WriteLine("get { return " + ReturnRef(member.RefPrefix) + getter + "; }");
         }
 
         if (member.HasSetter && member.InitOnly)
@@ -260,7 +263,7 @@ internal static class Emitter
         }
         else if (member.HasSetter)
         {
-            writer.WriteLine(member.Call == CallKind.Primary
+            writer.WriteLine(member.PrimaryOnly
                 ? "set { " + target + " = value; }"
                 : "set { " + Broadcast(member, context, "=") + " }");
         }
@@ -268,9 +271,27 @@ internal static class Emitter
         writer.CloseBlock();
     }
 
-    private static void WriteEvent(IndentedTextWriter writer, MemberModel member, MemberContext context)
+    private static void WriteIndexer(IndentedTextWriter writer, IndexerModel member, MemberContext context)
     {
-        writer.OpenBlock(Modifier(member) + "event " + member.ReturnType + " " + QualifiedName(member));
+        string target = Receiver(member, "this." + context.ChainField + ".Primary") + "[" + string.Join(", ", member.Parameters.Select(p => p.ArgumentModifier + p.Name)) + "]";
+        writer.OpenBlock(Modifier(member) + member.RefPrefix + member.Type + " " + QualifiedName(member)
+            + "[" + string.Join(", ", member.Parameters.Select(p => Declaration(p, member.Explicit))) + "]");
+        if (member.HasGetter)
+        {
+            writer.WriteLine("get { return " + ReturnRef(member.RefPrefix) + target + "; }");
+        }
+
+        if (member.HasSetter)
+        {
+            writer.WriteLine("set { " + target + " = value; }");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteEvent(IndentedTextWriter writer, EventModel member, MemberContext context)
+    {
+        writer.OpenBlock(Modifier(member) + "event " + member.Type + " " + QualifiedName(member));
         writer.WriteLine("add { " + Broadcast(member, context, "+=") + " }");
         writer.WriteLine("remove { " + Broadcast(member, context, "-=") + " }");
         writer.CloseBlock();
@@ -297,7 +318,7 @@ internal static class Emitter
         + (parameter.DefaultValue is null || isExplicit ? string.Empty : " = " + parameter.DefaultValue);
 
     /// <summary>A ref or ref readonly member returns with <c>return ref</c>.</summary>
-    private static string ReturnRef(MemberModel member) => member.RefPrefix.Length > 0 ? "ref " : string.Empty;
+    private static string ReturnRef(string refPrefix) => refPrefix.Length > 0 ? "ref " : string.Empty;
 
     private static string Modifier(MemberModel member) => member.Explicit ? string.Empty : "public ";
 

@@ -22,20 +22,17 @@ internal static partial class Parser
 
         int policy = AddPolicy(method.GetAttributes(), policies);
         bool oblivious = IsOblivious(method.ReturnType, types) || method.Parameters.Any(p => IsOblivious(p.Type, types));
-        return new MemberModel(
-            MemberKind.Method,
+        return new MethodModel(
             Identifier(method.Name),
-            types.Display(method.ReturnType, oblivious),
-            CallKindOf(method),
-            TypeParameterList(method.TypeParameters),
-            types.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
-            ParseParameters(method.Parameters, types, signatures, oblivious),
-            policy >= 0 ? policy : interfacePolicy,
-            HasGetter: false,
-            HasSetter: false,
+            declaringInterface,
             oblivious,
-            RefPrefix(method.RefKind),
-            declaringInterface);
+            ReturnType: types.Display(method.ReturnType, oblivious),
+            RefPrefix: RefPrefix(method.RefKind),
+            Call: CallKindOf(method),
+            TypeParameters: TypeParameterList(method.TypeParameters),
+            ConstraintClauses: types.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
+            Parameters: ParseParameters(method.Parameters, types, signatures, oblivious),
+            PolicyIndex: policy >= 0 ? policy : interfacePolicy);
     }
 
     private static MemberModel? ParseProperty(IPropertySymbol property, TypeFormatter types, SignatureAttributes signatures, int interfacePolicy, string? declaringInterface)
@@ -47,23 +44,29 @@ internal static partial class Parser
 
         bool oblivious = IsOblivious(property.Type, types) || property.Parameters.Any(p => IsOblivious(p.Type, types));
         bool primaryOnly = WrapRules.WhyPrimaryOnly(property) is not null || HasAttribute(property, KnownNames.NoFailoverAttribute);
-        return new MemberModel(
-            property.IsIndexer ? MemberKind.Indexer : MemberKind.Property,
-            property.IsIndexer ? "this" : Identifier(property.Name),
-            types.Display(property.Type, oblivious),
-            primaryOnly ? CallKind.Primary : CallKind.Sync,
-            string.Empty,
-            default,
-            ParseParameters(property.Parameters, types, signatures, oblivious),
-            interfacePolicy,
-            property.GetMethod is not null,
-            property.SetMethod is not null,
-            oblivious,
-            RefPrefix(property.RefKind),
-            declaringInterface)
+        if (property.IsIndexer)
         {
-            InitOnly = property.SetMethod is { IsInitOnly: true },
-        };
+            return new IndexerModel(
+                declaringInterface,
+                oblivious,
+                Type: types.Display(property.Type, oblivious),
+                RefPrefix: RefPrefix(property.RefKind),
+                Parameters: ParseParameters(property.Parameters, types, signatures, oblivious),
+                HasGetter: property.GetMethod is not null,
+                HasSetter: property.SetMethod is not null);
+        }
+
+        return new PropertyModel(
+            Identifier(property.Name),
+            declaringInterface,
+            oblivious,
+            Type: types.Display(property.Type, oblivious),
+            RefPrefix: RefPrefix(property.RefKind),
+            PrimaryOnly: primaryOnly,
+            HasGetter: property.GetMethod is not null,
+            HasSetter: property.SetMethod is not null,
+            InitOnly: property.SetMethod is { IsInitOnly: true },
+            PolicyIndex: interfacePolicy);
     }
 
     private static MemberModel? ParseEvent(IEventSymbol @event, TypeFormatter types, string? declaringInterface)
@@ -74,7 +77,7 @@ internal static partial class Parser
         }
 
         bool oblivious = IsOblivious(@event.Type, types);
-        return new MemberModel(MemberKind.Event, Identifier(@event.Name), types.Display(@event.Type, oblivious), CallKind.Void, string.Empty, default, default, -1, false, false, oblivious, string.Empty, declaringInterface);
+        return new EventModel(Identifier(@event.Name), declaringInterface, oblivious, Type: types.Display(@event.Type, oblivious));
     }
 
     /// <summary>Disposing the wrapper disposes every provider, not just the first one that answers.</summary>
@@ -82,7 +85,7 @@ internal static partial class Parser
     /// Also a <c>new void Dispose()</c> (or <c>new ValueTask DisposeAsync()</c>) that a derived interface re-declares:
     /// it means the same, and both share one implementation.
     /// </remarks>
-    private static CallKind? DisposeCall(INamedTypeSymbol declaring, ISymbol member)
+    private static DisposeModel? DisposeOf(INamedTypeSymbol declaring, ISymbol member, string? declaringInterface)
     {
         if (member is not IMethodSymbol { Parameters.IsEmpty: true, TypeParameters.IsEmpty: true } method)
         {
@@ -91,11 +94,11 @@ internal static partial class Parser
 
         if (method.Name == "Dispose" && method.ReturnsVoid && Implements(declaring, KnownNames.Disposable))
         {
-            return CallKind.DisposeAll;
+            return new DisposeModel(method.Name, declaringInterface, IsAsync: false);
         }
 
         return method.Name == "DisposeAsync" && method.ReturnType.ToDisplayString() == KnownNames.ValueTask && Implements(declaring, KnownNames.AsyncDisposable)
-            ? CallKind.DisposeAllAsync
+            ? new DisposeModel(method.Name, declaringInterface, IsAsync: true)
             : null;
     }
 

@@ -152,8 +152,8 @@ internal static partial class Parser
                 string? declaringInterface = SymbolEqualityComparer.Default.Equals(declaring, symbol) ? null : types.Display(declaring);
                 signatures.Note(declaring);
                 signatures.Note(member);
-                MemberModel? model = DisposeCall(declaring, member) is CallKind dispose
-                    ? new MemberModel(MemberKind.Method, member.Name, string.Empty, dispose, string.Empty, default, default, -1, false, false, false, string.Empty, declaringInterface)
+                MemberModel? model = DisposeOf(declaring, member, declaringInterface) is DisposeModel dispose
+                    ? dispose
                     : member switch
                 {
                     IMethodSymbol method => ParseMethod(method, types, signatures, policies, interfacePolicy, declaringInterface),
@@ -184,7 +184,7 @@ internal static partial class Parser
         }
 
         // A method type parameter named like one of the class's hides it (CS0693), in the interface as in the wrapper.
-        if (members.Any(m => Emitter.SplitTypeParameters(m.TypeParameters).Intersect(classTypeParameters.Select(t => Identifier(t.Name))).Any()))
+        if (members.OfType<MethodModel>().Any(m => Emitter.SplitTypeParameters(m.TypeParameters).Intersect(classTypeParameters.Select(t => Identifier(t.Name))).Any()))
         {
             signatures.Suppress("CS0693");
         }
