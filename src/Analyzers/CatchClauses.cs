@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading;
+using FailoverGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using FailoverGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -63,7 +64,7 @@ public sealed class FailoverOnArgumentsAnalyzer : FailoverAnalyzer
         bool isReason = type.TypeKind == TypeKind.Enum;
         if (!isReason && value.Value is int code)
         {
-            if (code is < 100 or > 599)
+            if (!HttpStatuses.IsHttpStatus(code))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidStatusCode, argument.GetLocation(), code));
                 return;

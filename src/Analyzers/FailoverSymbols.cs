@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using FailoverGen.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace FailoverGen.Analyzers;
@@ -17,11 +18,11 @@ internal sealed class FailoverSymbols
     private FailoverSymbols(Compilation compilation, INamedTypeSymbol fallbackChain)
     {
         FallbackChain = fallbackChain;
-        FailoverOn = compilation.GetTypeByMetadataName("FailoverGen.FailoverOnAttribute");
-        NoFailover = compilation.GetTypeByMetadataName("FailoverGen.NoFailoverAttribute");
-        FailoverClassifier = compilation.GetTypeByMetadataName("FailoverGen.FailoverClassifierAttribute");
-        ClassifierContract = compilation.GetTypeByMetadataName("FailoverGen.IFailoverClassifier");
-        FailoverErrors = compilation.GetTypeByMetadataName("FailoverGen.FailoverErrors");
+        FailoverOn = compilation.GetTypeByMetadataName(KnownNames.FailoverOnAttribute);
+        NoFailover = compilation.GetTypeByMetadataName(KnownNames.NoFailoverAttribute);
+        FailoverClassifier = compilation.GetTypeByMetadataName(KnownNames.FailoverClassifierAttribute);
+        ClassifierContract = compilation.GetTypeByMetadataName(KnownNames.FailoverClassifierInterface);
+        FailoverErrors = compilation.GetTypeByMetadataName(KnownNames.FailoverErrors);
         Exception = compilation.GetTypeByMetadataName("System.Exception");
         OperationCanceled = compilation.GetTypeByMetadataName("System.OperationCanceledException");
         FailureCarriers = new[]
@@ -34,14 +35,15 @@ internal sealed class FailoverSymbols
             "System.IO.IOException",
             "System.Net.Http.HttpRequestException",
             "System.Net.Sockets.SocketException",
-            "FailoverGen.ProviderException",
-            "System.ClientModel.ClientResultException",
-            "Azure.RequestFailedException",
+            KnownNames.ProviderException,
+            KnownNames.ClientResultException,
+            KnownNames.RequestFailedException,
             "Anthropic.Exceptions.AnthropicException",
+            KnownNames.KernelHttpOperationException,
             "Polly.Timeout.TimeoutRejectedException",
         }.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToImmutableArray();
 
-        INamedTypeSymbol? chainFor = compilation.GetTypeByMetadataName("FailoverGen.FallbackChainForAttribute");
+        INamedTypeSymbol? chainFor = compilation.GetTypeByMetadataName(KnownNames.FallbackChainForAttribute);
         _foreignChains = compilation.Assembly.GetAttributes()
             .Where(a => chainFor is not null && SymbolEqualityComparer.Default.Equals(a.AttributeClass, chainFor))
             .Select(a => a.ConstructorArguments.Length == 1 ? a.ConstructorArguments[0].Value as INamedTypeSymbol : null)
@@ -71,7 +73,7 @@ internal sealed class FailoverSymbols
 
     /// <summary>Null when the compilation does not reference FailoverGen: then there is nothing to analyze.</summary>
     public static FailoverSymbols? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("FailoverGen.FallbackChainAttribute") is { } fallbackChain
+        compilation.GetTypeByMetadataName(KnownNames.FallbackChainAttribute) is { } fallbackChain
             ? new FailoverSymbols(compilation, fallbackChain)
             : null;
 

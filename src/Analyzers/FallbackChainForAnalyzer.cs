@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using FailoverGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,7 +21,7 @@ public sealed class FallbackChainForAnalyzer : FailoverAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext context, FailoverSymbols symbols)
     {
-        if (context.Compilation.GetTypeByMetadataName("FailoverGen.FallbackChainForAttribute") is INamedTypeSymbol chainFor)
+        if (context.Compilation.GetTypeByMetadataName(KnownNames.FallbackChainForAttribute) is INamedTypeSymbol chainFor)
         {
             context.RegisterSyntaxNodeAction(node => Analyze(node, chainFor), SyntaxKind.Attribute);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using FailoverGen.Generator.Model;
+using FailoverGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

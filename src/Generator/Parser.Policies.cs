@@ -36,7 +36,7 @@ internal static partial class Parser
                     {
                         reasons.Add(reason);
                     }
-                    else if (value.Kind == TypedConstantKind.Primitive && value.Value is int status && status is >= 100 and <= 599)
+                    else if (value.Kind == TypedConstantKind.Primitive && value.Value is int status && HttpStatuses.IsHttpStatus(status))
                     {
                         // Out-of-range codes are reported by the analyzer; emitting them would throw at run time.
                         statusCodes.Add(status);

@@ -1,6 +1,6 @@
-namespace FailoverGen.Generator;
+namespace FailoverGen.Shared;
 
-/// <summary>Metadata names the parser matches symbols against.</summary>
+/// <summary>Metadata names the generator and the analyzers match symbols against.</summary>
 internal static class KnownNames
 {
     public const string FallbackChainAttribute = "FailoverGen.FallbackChainAttribute";
@@ -13,6 +13,8 @@ internal static class KnownNames
     public const string FailoverReason = "FailoverGen.FailoverReason";
     public const string FailoverClassifierAttribute = "FailoverGen.FailoverClassifierAttribute";
     public const string FailoverClassifierInterface = "FailoverGen.IFailoverClassifier";
+    public const string FailoverErrors = "FailoverGen.FailoverErrors";
+    public const string ProviderException = "FailoverGen.ProviderException";
     public const string ClientResultException = "System.ClientModel.ClientResultException";
     public const string RequestFailedException = "Azure.RequestFailedException";
     public const string AnthropicApiException = "Anthropic.Exceptions.AnthropicApiException";
