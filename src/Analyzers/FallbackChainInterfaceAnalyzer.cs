@@ -64,7 +64,7 @@ public sealed class FallbackChainInterfaceAnalyzer : FailoverAnalyzer
 
         foreach (ISymbol member in members)
         {
-            if (WrapRules.WhyPrimaryOnly(member) is string reason && !IsServiceLookup(member))
+            if (WrapRules.WhyPrimaryOnly(member) is string reason && !WrapRules.IsServiceLookup(member))
             {
                 // Members inherited from metadata have no source location: the interface carries the report then.
                 Location location = member.Locations.FirstOrDefault(l => l.IsInSource) ?? type.Locations.FirstOrDefault() ?? Location.None;
@@ -95,11 +95,6 @@ public sealed class FallbackChainInterfaceAnalyzer : FailoverAnalyzer
             ? Diagnostic.Create(Descriptors.PointerMembersNeedUnsafe, location, type.Name)
             : null;
     }
-
-    /// <summary>GetService answers from the primary by design (it describes the client); that is no limitation to report.</summary>
-    private static bool IsServiceLookup(ISymbol member) =>
-        member is IMethodSymbol { Name: "GetService", ReturnType.SpecialType: SpecialType.System_Object, Parameters.Length: 1 or 2 } method
-        && method.Parameters[0].Type.ToDisplayString() == "System.Type";
 
     private static string? WhyNotAClassifier(INamedTypeSymbol type, FailoverSymbols symbols, Compilation compilation)
     {

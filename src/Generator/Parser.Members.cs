@@ -103,20 +103,9 @@ internal static partial class Parser
     private static bool Implements(INamedTypeSymbol type, string interfaceName) =>
         type.ToDisplayString() == interfaceName || type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
 
-    /// <summary>
-    /// <c>object? GetService(Type serviceType, object? serviceKey)</c> and its one-parameter form answer what a client is
-    /// and wraps (Microsoft.Extensions.AI's pipeline builders call it while composing), not a request to the provider:
-    /// they go to the primary and are never a failover attempt.
-    /// </summary>
-    private static bool IsServiceLookup(IMethodSymbol method) =>
-        method.Name == "GetService"
-        && method.ReturnType.SpecialType == SpecialType.System_Object
-        && method.Parameters.Length is 1 or 2
-        && FullMetadataName(method.Parameters[0].Type) == "System.Type";
-
     private static CallKind CallKindOf(IMethodSymbol method)
     {
-        if (WrapRules.WhyPrimaryOnly(method) is not null || HasAttribute(method, KnownNames.NoFailoverAttribute) || IsServiceLookup(method))
+        if (WrapRules.WhyPrimaryOnly(method) is not null || HasAttribute(method, KnownNames.NoFailoverAttribute) || WrapRules.IsServiceLookup(method))
         {
             return CallKind.Primary;
         }

@@ -22,6 +22,15 @@ internal static class WrapRules
         _ => null,
     };
 
+    /// <summary>
+    /// <c>object? GetService(Type serviceType, object? serviceKey)</c> and its one-parameter form describe what a client is
+    /// and wraps (Microsoft.Extensions.AI's pipeline builders call it while composing); they are not requests, so the
+    /// primary answers them and FG0005 does not report them.
+    /// </summary>
+    public static bool IsServiceLookup(ISymbol member) =>
+        member is IMethodSymbol { Name: "GetService", ReturnType.SpecialType: SpecialType.System_Object, Parameters.Length: 1 or 2 } method
+        && method.Parameters[0].Type.ToDisplayString() == "System.Type";
+
     /// <summary>Whether a value of <paramref name="type"/> can travel in the engine's generic state and results.</summary>
     public static bool CanBeTypeArgument(ITypeSymbol type) =>
         !type.IsRefLikeType && type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer) && type.SpecialType != SpecialType.System_Void;

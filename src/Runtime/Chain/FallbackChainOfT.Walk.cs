@@ -163,8 +163,9 @@ public sealed partial class FallbackChain<TProvider>
                 context,
                 (operation, _entries[index].Provider, state)).ConfigureAwait(false);
             decided = true;
-            _store.OnSuccess(index, admission, generation, _time.GetUtcNow());
-            _sticky?.OnSuccess(index, _time.GetUtcNow());
+            DateTimeOffset succeeded = _time.GetUtcNow();
+            _store.OnSuccess(index, admission, generation, succeeded);
+            _sticky?.OnSuccess(index, succeeded);
             return new ProviderOutcome<TResult>(result);
         }
         catch (Exception ex) when (Intercepts(ex, context, policy, scope, out progress, out verdict))
