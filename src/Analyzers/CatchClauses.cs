@@ -1,61 +1,100 @@
+using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using FailoverGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace FailoverGen.Analyzers;
+
+/// <summary>A catch clause that can receive a provider failure in code a chain runs.</summary>
+internal sealed class FailureCatch
+{
+    public FailureCatch(ITypeSymbol caught, ExceptionFilters filters, IReadOnlyCollection<ILocalSymbol> exception)
+    {
+        Caught = caught;
+        Filters = filters;
+        Exception = exception;
+    }
+
+    /// <summary>The caught type (Exception for a bare <c>catch</c>).</summary>
+    public ITypeSymbol Caught { get; }
+
+    /// <summary>Reads conditions over the caught exception, for the guards inside the catch.</summary>
+    public ExceptionFilters Filters { get; }
+
+    /// <summary>The catch variable and the pattern variables its filter takes from it.</summary>
+    public IReadOnlyCollection<ILocalSymbol> Exception { get; }
+}
 
 /// <summary>What the error-handling rules ask of a catch clause.</summary>
 internal static class CatchClauses
 {
     /// <summary>
-    /// The caught type when the clause is in a chain implementation and can receive a fallback-eligible failure that
-    /// its filter does not exclude; otherwise null.
+    /// The catch when all of these hold, otherwise null: it is in code a chain runs (not a constructor or Dispose);
+    /// it catches a type that can carry a provider failure; its filter lets such failures through; and its try makes
+    /// a call that can reach a provider.
     /// </summary>
-    public static ITypeSymbol? FailureCatch(SyntaxNodeAnalysisContext context, FailoverSymbols symbols, CatchClauseSyntax clause)
+    public static FailureCatch? Find(SyntaxNodeAnalysisContext context, FailoverSymbols symbols, CatchClauseSyntax clause) =>
+        symbols.Catches.GetOrAdd(clause, _ => new Found(Examine(context, symbols, clause))).Catch;
+
+    /// <summary>The answer for one clause, shared by the three rules that ask (null is an answer too).</summary>
+    internal sealed class Found
     {
-        if (clause.Block is null || clause.Block.IsMissing || !IsInChainImplementation(context.ContainingSymbol, symbols) || IsCleanupOrConstruction(context.ContainingSymbol))
+        public Found(FailureCatch? found)
+        {
+            Catch = found;
+        }
+
+        public FailureCatch? Catch { get; }
+    }
+
+    private static FailureCatch? Examine(SyntaxNodeAnalysisContext context, FailoverSymbols symbols, CatchClauseSyntax clause)
+    {
+        if (clause.Block is null || clause.Block.IsMissing || clause.Parent is not TryStatementSyntax tryStatement
+            || EnclosingMember(context.ContainingSymbol) is not { } member
+            || IsCleanupOrConstruction(member)
+            || !symbols.ChainReach.Runs(member, context.CancellationToken))
         {
             return null;
         }
 
-        ITypeSymbol? caught = clause.Declaration is null
-            ? symbols.Exception
-            : context.SemanticModel.GetTypeInfo(clause.Declaration.Type, context.CancellationToken).Type;
-        if (caught is null || caught.TypeKind == TypeKind.Error || !symbols.CanCarryFailure(caught))
+        SemanticModel model = context.SemanticModel;
+        AnalyzerConfigOptions options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(clause.SyntaxTree);
+        ITypeSymbol? caught = clause.Declaration is null ? symbols.Exception : model.GetTypeInfo(clause.Declaration.Type, context.CancellationToken).Type;
+        if (caught is null || caught.TypeKind == TypeKind.Error || !symbols.Carriers.CanCarry(caught, options))
         {
             return null;
         }
 
-        if (clause.Filter is null)
+        List<ILocalSymbol> exception = ExceptionVariables(model, clause, context.CancellationToken);
+        var filters = new ExceptionFilters(symbols, options, caught, exception);
+        if (clause.Filter is not null
+            && model.GetOperation(clause.Filter.FilterExpression, context.CancellationToken) is { } filter
+            && filters.Evaluate(filter) != FilterVerdict.Admits)
         {
-            return caught;
+            return null;
         }
 
-        IOperation? filter = context.SemanticModel.GetOperation(clause.Filter.FilterExpression, context.CancellationToken);
-        return filter is not null && (ExcludesFailures(filter, symbols) || OnlyCatchesOtherTypes(filter, symbols)) ? null : caught;
+        return symbols.ProviderCalls.Reaches(tryStatement.Block, model, context.CancellationToken) ? new FailureCatch(caught, filters, exception) : null;
     }
 
     /// <summary>
-    /// The catch can be left without throwing a fallback-eligible error: its end is reachable (and is not a call that
-    /// never returns, such as <c>ExceptionDispatchInfo.Throw</c>), or it returns, breaks or continues somewhere that
-    /// is not guarded by a check excluding such errors (<c>if (!FailoverErrors.IsFallbackEligible(ex)) return …;</c>).
+    /// The catch can be left without throwing a provider failure: its end is reachable (and is not a call that never
+    /// returns, such as <c>ExceptionDispatchInfo.Throw</c>), or it returns, breaks or continues somewhere that is not
+    /// guarded by a condition that rules such failures out (<c>if (!FailoverErrors.IsFallbackEligible(ex)) return …;</c>).
     /// </summary>
-    public static bool CanLeaveWithoutThrowing(SemanticModel model, BlockSyntax block, FailoverSymbols symbols, out bool continuesLoop)
+    public static bool CanLeaveWithoutThrowing(SemanticModel model, CatchClauseSyntax clause, FailureCatch found, out bool continuesLoop)
     {
         continuesLoop = false;
-        ControlFlowAnalysis? flow = model.AnalyzeControlFlow(block);
+        ControlFlowAnalysis? flow = model.AnalyzeControlFlow(clause.Block);
         if (flow is null || !flow.Succeeded)
         {
             return false;
         }
 
-        bool endReachable = flow.EndPointIsReachable && !EndsInCallThatNeverReturns(model, block);
-        SyntaxNode[] exits = flow.ExitPoints.Where(exit => !IsGuardedByExclusion(model, exit, block, symbols)).ToArray();
+        bool endReachable = flow.EndPointIsReachable && !EndsInCallThatNeverReturns(model, clause.Block);
+        SyntaxNode[] exits = flow.ExitPoints.Where(exit => !IsGuarded(model, exit, clause.Block, found)).ToArray();
         continuesLoop = endReachable || exits.Any(exit => exit.IsKind(SyntaxKind.ContinueStatement));
         return endReachable || exits.Length > 0;
     }
@@ -64,114 +103,44 @@ internal static class CatchClauses
     public static Location HeaderLocation(CatchClauseSyntax clause) =>
         Location.Create(clause.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(clause.CatchKeyword.SpanStart, (clause.Declaration?.Span ?? clause.CatchKeyword.Span).End));
 
-    private static bool IsInChainImplementation(ISymbol? symbol, FailoverSymbols symbols)
+    /// <summary>The method, accessor or constructor around the catch: lambdas and local functions belong to it.</summary>
+    private static ISymbol? EnclosingMember(ISymbol? symbol)
     {
         for (ISymbol? current = symbol; current is not null; current = current.ContainingSymbol)
         {
-            if (current is INamedTypeSymbol type)
+            if (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
             {
-                return symbols.IsChainImplementation(type);
+                continue;
             }
+
+            return current is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol ? current : null;
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>Dispose, constructors and finalizers clean up or set up; they are not provider calls.</summary>
-    private static bool IsCleanupOrConstruction(ISymbol? symbol)
+    private static bool IsCleanupOrConstruction(ISymbol member) =>
+        member is IMethodSymbol method
+        && (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor || method.Name is "Dispose" or "DisposeAsync");
+
+    /// <summary>The catch variable and pattern variables declared in the filter (<c>when (e is HttpRequestException http)</c>).</summary>
+    private static List<ILocalSymbol> ExceptionVariables(SemanticModel model, CatchClauseSyntax clause, System.Threading.CancellationToken cancellationToken)
     {
-        for (ISymbol? current = symbol; current is not null; current = current.ContainingSymbol)
+        var variables = new List<ILocalSymbol>();
+        if (clause.Declaration is { Identifier.RawKind: not 0 } declaration && model.GetDeclaredSymbol(declaration, cancellationToken) is { } local)
         {
-            if (current is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } method)
-            {
-                return method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor
-                    || method.Name is "Dispose" or "DisposeAsync";
-            }
+            variables.Add(local);
         }
 
-        return false;
-    }
-
-    /// <summary>
-    /// True when <paramref name="condition"/> only holds for errors failover would not act on: the caller's own
-    /// cancellation, <c>!FailoverErrors.IsFallbackEligible(ex)</c>, or a bad-request status; combined with && (either
-    /// side excludes) or || (both sides exclude).
-    /// </summary>
-    private static bool ExcludesFailures(IOperation condition, FailoverSymbols symbols) => Unwrap(condition) switch
-    {
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => ExcludesFailures(both.LeftOperand, symbols) || ExcludesFailures(both.RightOperand, symbols),
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either => ExcludesFailures(either.LeftOperand, symbols) && ExcludesFailures(either.RightOperand, symbols),
-        IPropertyReferenceOperation { Property.Name: "IsCancellationRequested", Instance: IParameterReferenceOperation } => true,
-        var operation => IsNegatedEligibilityCheck(operation, symbols) || ComparesStatusWithBadRequest(operation),
-    };
-
-    /// <summary><c>when (ex is JsonException or FormatException)</c>: the filter narrows the catch to unrelated types.</summary>
-    private static bool OnlyCatchesOtherTypes(IOperation filter, FailoverSymbols symbols) =>
-        Unwrap(filter) is IIsPatternOperation pattern && PatternTypes(pattern.Pattern) is { } types && types.All(t => !symbols.CanCarryFailure(t));
-
-    private static ITypeSymbol[]? PatternTypes(IPatternOperation pattern) => pattern switch
-    {
-        ITypePatternOperation type => new[] { type.MatchedType },
-        IDeclarationPatternOperation { MatchedType: { } matched } => new[] { matched },
-        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either when PatternTypes(either.LeftPattern) is { } left && PatternTypes(either.RightPattern) is { } right => left.Concat(right).ToArray(),
-        _ => null,
-    };
-
-    /// <summary><c>!FailoverErrors.IsFallbackEligible(ex)</c>, <c>… == false</c> or <c>… is false</c>.</summary>
-    private static bool IsNegatedEligibilityCheck(IOperation operation, FailoverSymbols symbols)
-    {
-        IOperation? checkedOperand = operation switch
+        if (clause.Filter is not null)
         {
-            IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not => not.Operand,
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, RightOperand.ConstantValue: { HasValue: true, Value: false } } equals => equals.LeftOperand,
-            IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } } pattern => pattern.Value,
-            _ => null,
-        };
-        return checkedOperand is not null
-            && Unwrap(checkedOperand) is IInvocationOperation invocation
-            && invocation.TargetMethod.Name == "IsFallbackEligible"
-            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.FailoverErrors);
-    }
-
-    /// <summary><c>ex.StatusCode == HttpStatusCode.BadRequest</c>, <c>422 == ex.Status</c>, <c>ex.StatusCode is 400</c>.</summary>
-    private static bool ComparesStatusWithBadRequest(IOperation operation) => operation switch
-    {
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals =>
-            (IsStatusProperty(equals.LeftOperand) && IsBadRequest(equals.RightOperand))
-            || (IsStatusProperty(equals.RightOperand) && IsBadRequest(equals.LeftOperand)),
-        IIsPatternOperation pattern => IsStatusProperty(pattern.Value) && AllBadRequest(pattern.Pattern),
-        _ => false,
-    };
-
-    private static bool AllBadRequest(IPatternOperation pattern) => pattern switch
-    {
-        IConstantPatternOperation constant => IsBadRequest(constant.Value),
-        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => AllBadRequest(either.LeftPattern) && AllBadRequest(either.RightPattern),
-        _ => false,
-    };
-
-    private static bool IsBadRequest(IOperation operation) =>
-        StatusValue(operation) is int status && HttpStatuses.IsBadRequest(status);
-
-    private static bool IsStatusProperty(IOperation operation) =>
-        Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "StatusCode" or "Status" };
-
-    private static int? StatusValue(IOperation operation) =>
-        Unwrap(operation).ConstantValue is { HasValue: true, Value: var value } ? value switch
-        {
-            int number => number,
-            _ when value is not null && value.GetType().IsEnum => System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture),
-            _ => null,
-        } : null;
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+            variables.AddRange(clause.Filter.FilterExpression.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
+                .Select(designation => model.GetDeclaredSymbol(designation, cancellationToken))
+                .OfType<ILocalSymbol>());
         }
 
-        return operation;
+        return variables;
     }
 
     /// <summary>C# reachability ignores [DoesNotReturn]: <c>ExceptionDispatchInfo.Throw(…)</c> as the last statement throws.</summary>
@@ -180,13 +149,13 @@ internal static class CatchClauses
         && model.GetSymbolInfo(call).Symbol is IMethodSymbol method
         && method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
 
-    /// <summary>An exit inside <c>if (condition)</c> whose condition only admits errors failover would not act on.</summary>
-    private static bool IsGuardedByExclusion(SemanticModel model, SyntaxNode exit, BlockSyntax block, FailoverSymbols symbols)
+    /// <summary>An exit inside <c>if (condition)</c> whose condition does not admit provider failures.</summary>
+    private static bool IsGuarded(SemanticModel model, SyntaxNode exit, BlockSyntax block, FailureCatch found)
     {
         for (SyntaxNode? node = exit.Parent; node is not null && node != block; node = node.Parent)
         {
             if (node is IfStatementSyntax @if && @if.Statement.Span.Contains(exit.Span)
-                && model.GetOperation(@if.Condition) is { } condition && ExcludesFailures(condition, symbols))
+                && model.GetOperation(@if.Condition) is { } condition && found.Filters.Evaluate(condition) != FilterVerdict.Admits)
             {
                 return true;
             }

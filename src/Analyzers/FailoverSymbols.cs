@@ -1,22 +1,27 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using FailoverGen.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace FailoverGen.Analyzers;
 
 /// <summary>
-/// The symbols the analyzers need, resolved once per compilation, and which types implement a failover chain
-/// interface (cached, since every catch clause asks).
+/// The symbols the analyzers need and what they learn about one compilation (which types implement a chain, what
+/// exception types carry failures, which methods call providers or are called by chains), built once per compilation
+/// and shared by every FailoverGen analyzer, since each catch clause asks all of them.
 /// </summary>
 internal sealed class FailoverSymbols
 {
+    private static readonly ConditionalWeakTable<Compilation, FailoverSymbols> PerCompilation = new();
+
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _chainImplementations = new(SymbolEqualityComparer.Default);
     private readonly ImmutableArray<INamedTypeSymbol> _foreignChains;
 
     private FailoverSymbols(Compilation compilation, INamedTypeSymbol fallbackChain)
     {
+        Compilation = compilation;
         FallbackChain = fallbackChain;
         FailoverOn = compilation.GetTypeByMetadataName(KnownNames.FailoverOnAttribute);
         NoFailover = compilation.GetTypeByMetadataName(KnownNames.NoFailoverAttribute);
@@ -24,24 +29,7 @@ internal sealed class FailoverSymbols
         ClassifierContract = compilation.GetTypeByMetadataName(KnownNames.FailoverClassifierInterface);
         FailoverErrors = compilation.GetTypeByMetadataName(KnownNames.FailoverErrors);
         Exception = compilation.GetTypeByMetadataName("System.Exception");
-        OperationCanceled = compilation.GetTypeByMetadataName("System.OperationCanceledException");
-        FailureCarriers = new[]
-        {
-            "System.Exception",
-            "System.AggregateException",
-            "System.TimeoutException",
-            "System.OperationCanceledException",
-            "System.Threading.Tasks.TaskCanceledException",
-            "System.IO.IOException",
-            "System.Net.Http.HttpRequestException",
-            "System.Net.Sockets.SocketException",
-            KnownNames.ProviderException,
-            KnownNames.ClientResultException,
-            KnownNames.RequestFailedException,
-            "Anthropic.Exceptions.AnthropicException",
-            KnownNames.KernelHttpOperationException,
-            "Polly.Timeout.TimeoutRejectedException",
-        }.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToImmutableArray();
+        Carriers = new FailureCarriers(compilation);
 
         INamedTypeSymbol? chainFor = compilation.GetTypeByMetadataName(KnownNames.FallbackChainForAttribute);
         _foreignChains = compilation.Assembly.GetAttributes()
@@ -50,7 +38,12 @@ internal sealed class FailoverSymbols
             .Where(t => t is not null)
             .Select(t => t!)
             .ToImmutableArray();
+        Sources = new SourceMethods(compilation);
+        ProviderCalls = new ProviderCalls(this);
+        ChainReach = new ChainReach(this);
     }
+
+    public Compilation Compilation { get; }
 
     public INamedTypeSymbol FallbackChain { get; }
 
@@ -66,15 +59,25 @@ internal sealed class FailoverSymbols
 
     public INamedTypeSymbol? Exception { get; }
 
-    public INamedTypeSymbol? OperationCanceled { get; }
-
     /// <summary>Exception types that can carry a rate limit, quota, outage or timeout.</summary>
-    public ImmutableArray<INamedTypeSymbol> FailureCarriers { get; }
+    public FailureCarriers Carriers { get; }
+
+    /// <summary>The calls each method of this compilation makes.</summary>
+    public SourceMethods Sources { get; }
+
+    /// <summary>Which calls reach a provider.</summary>
+    public ProviderCalls ProviderCalls { get; }
+
+    /// <summary>Which methods chain implementations run.</summary>
+    public ChainReach ChainReach { get; }
+
+    /// <summary>What <see cref="CatchClauses.Find"/> concluded per catch clause: FG1001, FG1002 and FG1003 all ask.</summary>
+    public ConcurrentDictionary<Microsoft.CodeAnalysis.CSharp.Syntax.CatchClauseSyntax, CatchClauses.Found> Catches { get; } = new();
 
     /// <summary>Null when the compilation does not reference FailoverGen: then there is nothing to analyze.</summary>
     public static FailoverSymbols? Create(Compilation compilation) =>
         compilation.GetTypeByMetadataName(KnownNames.FallbackChainAttribute) is { } fallbackChain
-            ? new FailoverSymbols(compilation, fallbackChain)
+            ? PerCompilation.GetValue(compilation, c => new FailoverSymbols(c, fallbackChain))
             : null;
 
     /// <summary>True for a chain interface or any interface a chain interface inherits: the generator implements their members.</summary>
@@ -91,24 +94,19 @@ internal sealed class FailoverSymbols
             .Select(i => (ISymbol)i.OriginalDefinition)
             .ToImmutableHashSet(SymbolEqualityComparer.Default);
 
+    /// <summary>
+    /// True for a <c>[FallbackChain]</c> interface, or one named by <c>[assembly: FallbackChainFor]</c>: the closed
+    /// form it names (<c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>) or, for a non-generic one, itself.
+    /// </summary>
     public bool IsFallbackChain(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, FallbackChain))
+        type.OriginalDefinition.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, FallbackChain))
+        || _foreignChains.Contains(type, SymbolEqualityComparer.Default)
         || _foreignChains.Contains(type.OriginalDefinition, SymbolEqualityComparer.Default);
 
     /// <summary>True when <paramref name="type"/> implements a chain interface, directly or through a base type.</summary>
     public bool IsChainImplementation(INamedTypeSymbol type) =>
         type.TypeKind is TypeKind.Class or TypeKind.Struct
-        && _chainImplementations.GetOrAdd(type, t => t.AllInterfaces.Any(i => IsFallbackChain(i.OriginalDefinition)));
-
-    /// <summary>
-    /// True when a catch of <paramref name="caught"/> can receive a fallback-eligible failure: it is one of the carrier
-    /// types, a base of one (catch (Exception)), or derived from a specific one (an SDK's rate-limit exception).
-    /// Deriving from <see cref="System.Exception"/> alone says nothing: every exception does.
-    /// </summary>
-    public bool CanCarryFailure(ITypeSymbol caught) =>
-        FailureCarriers.Any(carrier =>
-            InheritsFromOrEquals(carrier, caught)
-            || (!SymbolEqualityComparer.Default.Equals(carrier, Exception) && InheritsFromOrEquals(caught, carrier)));
+        && _chainImplementations.GetOrAdd(type, t => t.AllInterfaces.Any(IsFallbackChain));
 
     public static bool InheritsFromOrEquals(ITypeSymbol type, ITypeSymbol baseType)
     {

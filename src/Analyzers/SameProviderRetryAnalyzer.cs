@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FailoverGen.Analyzers;
 
-/// <summary>FG1003: a for/while/do loop in a chain implementation that catches a possible rate limit and calls again.</summary>
+/// <summary>FG1003: a loop in code a chain runs that catches a possible rate limit and calls the same client again.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SameProviderRetryAnalyzer : FailoverAnalyzer
 {
@@ -19,15 +19,14 @@ public sealed class SameProviderRetryAnalyzer : FailoverAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, FailoverSymbols symbols)
     {
         var clause = (CatchClauseSyntax)context.Node;
-        if (CatchClauses.FailureCatch(context, symbols, clause) is not { } caught
-            || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause.Block, symbols, out bool continuesLoop)
+        if (CatchClauses.Find(context, symbols, clause) is not { } found
+            || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause, found, out bool continuesLoop)
             || !continuesLoop
-            || RetryLoops.EnclosingRetryLoop(clause) is null
-            || !RetryLoops.TryCallsSomething(context.SemanticModel, clause))
+            || RetryLoops.Classify(context.SemanticModel, clause, found, symbols.ProviderCalls, context.CancellationToken) != LoopKind.Retry)
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SameProviderRetry, CatchClauses.HeaderLocation(clause), caught.Name));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SameProviderRetry, CatchClauses.HeaderLocation(clause), found.Caught.Name));
     }
 }

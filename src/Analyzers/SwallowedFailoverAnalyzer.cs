@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FailoverGen.Analyzers;
 
-/// <summary>FG1001: a catch in a chain implementation that can swallow a rate limit, quota or outage.</summary>
+/// <summary>FG1001: a catch in code a chain runs that can swallow a rate limit, quota or outage.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SwallowedFailoverAnalyzer : FailoverAnalyzer
 {
@@ -19,14 +19,19 @@ public sealed class SwallowedFailoverAnalyzer : FailoverAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, FailoverSymbols symbols)
     {
         var clause = (CatchClauseSyntax)context.Node;
-        if (CatchClauses.FailureCatch(context, symbols, clause) is not { } caught
-            || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause.Block, symbols, out bool continuesLoop)
-            || (continuesLoop && RetryLoops.EnclosingRetryLoop(clause) is not null))
+        if (CatchClauses.Find(context, symbols, clause) is not { } found
+            || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause, found, out bool continuesLoop)
+            || HandedOnExceptions.HandsOn(context.SemanticModel, clause, found.Exception, context.CancellationToken))
         {
-            // A catch that loops back to retry is FG1003's finding, not this one.
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SwallowedFailover, CatchClauses.HeaderLocation(clause), caught.Name));
+        // Going round a retry loop is FG1003's finding; going on to the next client is failover written by hand.
+        if (continuesLoop && RetryLoops.Classify(context.SemanticModel, clause, found, symbols.ProviderCalls, context.CancellationToken) is LoopKind.Retry or LoopKind.NextClient)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SwallowedFailover, CatchClauses.HeaderLocation(clause), found.Caught.Name));
     }
 }

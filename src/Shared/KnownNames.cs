@@ -14,6 +14,7 @@ internal static class KnownNames
     public const string FailoverClassifierAttribute = "FailoverGen.FailoverClassifierAttribute";
     public const string FailoverClassifierInterface = "FailoverGen.IFailoverClassifier";
     public const string FailoverErrors = "FailoverGen.FailoverErrors";
+    public const string ProviderFailureExceptionAttribute = "FailoverGen.ProviderFailureExceptionAttribute";
     public const string ProviderException = "FailoverGen.ProviderException";
     public const string ClientResultException = "System.ClientModel.ClientResultException";
     public const string RequestFailedException = "Azure.RequestFailedException";

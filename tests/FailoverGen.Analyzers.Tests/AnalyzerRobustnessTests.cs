@@ -13,11 +13,6 @@ namespace FailoverGen.Analyzers.Tests;
 /// <summary>Every analyzer over real and half-typed code: an analyzer exception (AD0001) would break users' builds.</summary>
 public class AnalyzerRobustnessTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = typeof(FailoverAnalyzer).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
     [Fact]
     public async Task TheProjectsOwnSourcesAndSamples_AreAnalyzedWithoutAnAnalyzerException()
     {
@@ -66,22 +61,14 @@ public class AnalyzerRobustnessTests
         Assert.Empty(exceptions);
     }
 
-    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, Exception[] Exceptions)> AnalyzeAsync(params string[] sources)
-    {
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Analyzed",
-            sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))),
-            Verify.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var exceptions = new ConcurrentBag<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            (exception, _, _) => exceptions.Add(exception),
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(AllAnalyzers, options).GetAnalyzerDiagnosticsAsync();
-        return (diagnostics, exceptions.ToArray());
-    }
+    private static Task<(ImmutableArray<Diagnostic> Diagnostics, Exception[] Exceptions)> AnalyzeAsync(params string[] sources) =>
+        Verify.RunAsync(
+            CSharpCompilation.Create(
+                "Analyzed",
+                sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))),
+                Verify.References,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)),
+            Verify.AllAnalyzers);
 
     private static string RepositoryRoot()
     {

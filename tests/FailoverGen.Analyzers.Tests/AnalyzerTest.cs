@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -23,10 +25,20 @@ internal static class Verify
         .ToList();
 
     public static Task AnalyzerAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        AnalyzerAsync<TAnalyzer>(new[] { source }, editorConfig: null, expected);
+
+    /// <summary>Several files of one project, and optionally the lines of its .editorconfig's [*.cs] section.</summary>
+    public static Task AnalyzerAsync<TAnalyzer>(string[] sources, string? editorConfig, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = new ReferenceAssemblies("net10.0") };
-        test.TestState.Sources.Add(source);
+        test.TestState.Sources.AddRange(sources.Select((source, i) => ($"/0/Test{i}.cs", Microsoft.CodeAnalysis.Text.SourceText.From(source))));
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Microsoft.CodeAnalysis.Text.SourceText.From("root = true\n[*.cs]\n" + editorConfig + "\n")));
+        }
+
         test.TestState.AdditionalReferences.AddRange(References);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
@@ -47,6 +59,25 @@ internal static class Verify
         test.FixedState.AdditionalReferences.AddRange(References);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
+    }
+
+    /// <summary>Every FailoverGen analyzer.</summary>
+    public static readonly ImmutableArray<DiagnosticAnalyzer> AllAnalyzers = typeof(FailoverAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    /// <summary>Runs <paramref name="analyzers"/> over <paramref name="compilation"/>, collecting what they report and any exception they throw.</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, Exception[] Exceptions)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var exceptions = new ConcurrentBag<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            (exception, _, _) => exceptions.Add(exception),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+        return (diagnostics, exceptions.ToArray());
     }
 
     public static DiagnosticResult Diagnostic(string id, DiagnosticSeverity severity, int markup) =>
