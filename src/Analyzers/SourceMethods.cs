@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -9,7 +10,8 @@ namespace FailoverGen.Analyzers;
 
 /// <summary>
 /// The methods each method declared in this compilation calls or passes on as a delegate, read from its syntax once
-/// and cached: the call graph the rules follow from chain code into the helpers it delegates to.
+/// and cached, and those a call through an interface or a virtual member may land in: the call graph the rules
+/// follow from chain code into the helpers it delegates to.
 /// </summary>
 internal sealed class SourceMethods
 {
@@ -52,9 +54,75 @@ internal sealed class SourceMethods
 
         ImmutableArray<IMethodSymbol> found = key.DeclaringSyntaxReferences
             .SelectMany(reference => Calls(reference.GetSyntax(cancellationToken), cancellationToken))
+            .Concat(Implementations(cancellationToken).TryGetValue(key, out ImmutableArray<IMethodSymbol> implementations) ? implementations : ImmutableArray<IMethodSymbol>.Empty)
             .Distinct<IMethodSymbol>(SymbolEqualityComparer.Default)
             .ToImmutableArray();
         return _callees.GetOrAdd(key, found);
+    }
+
+    private readonly object _gate = new();
+    private ImmutableDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>? _implementations;
+
+    /// <summary>
+    /// For each interface, abstract or virtual method of this compilation, the methods of this compilation that
+    /// implement or override it: a call through <c>IClientCore</c> or a base class may run any of them.
+    /// </summary>
+    private ImmutableDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> Implementations(CancellationToken cancellationToken)
+    {
+        if (_implementations is { } known)
+        {
+            return known;
+        }
+
+        lock (_gate)
+        {
+            if (_implementations is { } raced)
+            {
+                return raced;
+            }
+
+            var map = new System.Collections.Generic.Dictionary<IMethodSymbol, System.Collections.Generic.List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+            void Add(IMethodSymbol declared, IMethodSymbol implementation)
+            {
+                if (!IsInSource(declared.OriginalDefinition))
+                {
+                    return;
+                }
+
+                if (!map.TryGetValue(declared.OriginalDefinition, out var list))
+                {
+                    map[declared.OriginalDefinition] = list = new System.Collections.Generic.List<IMethodSymbol>();
+                }
+
+                list.Add(implementation.OriginalDefinition);
+            }
+
+            foreach (INamedTypeSymbol type in _compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>()
+                .Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
+            {
+                foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+                {
+                    if (method.OverriddenMethod is { } overridden)
+                    {
+                        Add(overridden, method);
+                    }
+                }
+
+                foreach (INamedTypeSymbol contract in type.AllInterfaces.Where(i => SymbolEqualityComparer.Default.Equals(i.ContainingAssembly, _compilation.Assembly)))
+                {
+                    foreach (IMethodSymbol member in contract.GetMembers().OfType<IMethodSymbol>())
+                    {
+                        if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
+                            && SymbolEqualityComparer.Default.Equals(implementation.ContainingType, type))
+                        {
+                            Add(member, implementation);
+                        }
+                    }
+                }
+            }
+
+            return _implementations = map.ToImmutableDictionary(pair => pair.Key, pair => pair.Value.ToImmutableArray(), (IEqualityComparer<IMethodSymbol>)SymbolEqualityComparer.Default);
+        }
     }
 
     /// <summary>The methods called (or referenced as a method group) anywhere under <paramref name="node"/>.</summary>

@@ -21,8 +21,10 @@ public sealed class SwallowedFailoverAnalyzer : FailoverAnalyzer
         var clause = (CatchClauseSyntax)context.Node;
         if (CatchClauses.Find(context, symbols, clause) is not { } found
             || !CatchClauses.CanLeaveWithoutThrowing(context.SemanticModel, clause, found, out bool continuesLoop)
-            || HandedOnExceptions.HandsOn(context.SemanticModel, clause, found.Exception, context.CancellationToken))
+            || HandedOnExceptions.HandsOn(context.SemanticModel, clause, found.Exception, context.CancellationToken)
+            || symbols.ProviderCalls.Reaches(clause.Block, context.SemanticModel, context.CancellationToken))
         {
+            // A catch that calls another provider (return await _backup.CompleteAsync(…)) is failover written by hand.
             return;
         }
 

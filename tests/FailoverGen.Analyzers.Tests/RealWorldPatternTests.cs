@@ -397,6 +397,55 @@ public class RealWorldPatternTests
     }
 
     [Fact]
+    public async Task HelperReachedThroughAnInterface_IsAnalyzedAtItsCatch()
+    {
+        string chain = Prelude + """
+            public interface ISender { Task<string?> SendAsync(string prompt, CancellationToken ct); }
+
+            public sealed class Provider : IChatProvider
+            {
+                private readonly ISender _sender;
+                public Provider(ISender sender) { _sender = sender; }
+                public Task<string?> CompleteAsync(string prompt, CancellationToken ct = default) => _sender.SendAsync(prompt, ct);
+            }
+            """;
+        string sender = """
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            internal sealed class HttpSender : ISender
+            {
+                private readonly HttpClient _http = new HttpClient();
+
+                public async Task<string?> SendAsync(string prompt, CancellationToken ct)
+                {
+                    try { return await _http.GetStringAsync("x", ct); }
+                    {|#0:catch (HttpRequestException)|} { return null; }
+                }
+            }
+            """;
+
+        await Verify.AnalyzerAsync<SwallowedFailoverAnalyzer>(new[] { chain, sender }, null, Swallowed(0, "HttpRequestException"));
+    }
+
+    [Fact]
+    public Task CatchThatCallsABackupProvider_IsFailoverWrittenByHand() =>
+        Accepts("""
+                try { return await _http.GetStringAsync("primary", ct); }
+                catch (HttpRequestException) { return await _backup.GetStringAsync("backup", ct); }
+            """, """
+                private readonly HttpClient _backup = new HttpClient();
+            """);
+
+    [Fact]
+    public Task CatchThatOnlyLogsAndReturnsAFallbackValue_IsReported() =>
+        Swallows("""
+                try { return await _http.GetStringAsync("primary", ct); }
+                {|#0:catch (HttpRequestException ex)|} { Console.WriteLine(ex.Message); return "Sorry, try again later."; }
+            """, "HttpRequestException");
+
+    [Fact]
     public async Task BaseClassInAnotherFile_IsAnalyzed()
     {
         string chain = Prelude + """
