@@ -135,9 +135,7 @@ internal static class CatchClauses
 
         if (clause.Filter is not null)
         {
-            variables.AddRange(clause.Filter.FilterExpression.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
-                .Select(designation => model.GetDeclaredSymbol(designation, cancellationToken))
-                .OfType<ILocalSymbol>());
+            variables.AddRange(ExceptionFilters.PatternVariables(clause.Filter.FilterExpression, model, cancellationToken));
         }
 
         return variables;

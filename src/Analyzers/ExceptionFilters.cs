@@ -115,8 +115,7 @@ internal sealed class ExceptionFilters
         {
             SyntaxNode declaration = reference.GetSyntax();
             SemanticModel model = _symbols.Sources.Model(declaration.SyntaxTree);
-            IEnumerable<ISymbol> variables = parameters.Concat(declaration.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
-                .Select(designation => model.GetDeclaredSymbol(designation)).Where(symbol => symbol is not null).Select(symbol => symbol!));
+            IEnumerable<ISymbol> variables = parameters.Concat(PatternVariables(declaration, model, default));
             var helper = new ExceptionFilters(_symbols, _options, _caught, variables, _depth + 1);
             FilterVerdict returned = helper.Returns(declaration, model);
             verdict = verdict is { } known ? Or(known, returned) : returned;
@@ -295,7 +294,13 @@ internal sealed class ExceptionFilters
             _ => null,
         } : null;
 
-    public static IOperation Unwrap(IOperation operation)
+    /// <summary>The variables patterns declare under <paramref name="node"/> (<c>ex is HttpRequestException http</c>): what they hold is the exception.</summary>
+    public static IEnumerable<ILocalSymbol> PatternVariables(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+        node.DescendantNodes().OfType<SingleVariableDesignationSyntax>()
+            .Select(designation => model.GetDeclaredSymbol(designation, cancellationToken))
+            .OfType<ILocalSymbol>();
+
+    private static IOperation Unwrap(IOperation operation)
     {
         while (operation is IConversionOperation or IParenthesizedOperation)
         {

@@ -65,8 +65,10 @@ internal sealed class ProviderCalls
 
     /// <summary>True when the code under <paramref name="node"/> calls a provider, directly or through this compilation's methods.</summary>
     public bool Reaches(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
-        _symbols.Sources.Calls(node, model, cancellationToken).Any(method => Distance(method, cancellationToken) <= MaxDepth)
-        || ReadsAProviderStream(node, model, cancellationToken);
+        CallsAProvider(node, model, cancellationToken) || ReadsAProviderStream(node, model, cancellationToken);
+
+    private bool CallsAProvider(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
+        _symbols.Sources.Calls(node, model, cancellationToken).Any(method => IsProviderCall(method, cancellationToken));
 
     /// <summary>
     /// A provider's stream fails where it is read, not where it was asked for: <c>await enumerator.MoveNextAsync()</c>
@@ -93,7 +95,7 @@ internal sealed class ProviderCalls
 
     private bool ComesFromAProviderCall(ExpressionSyntax expression, SemanticModel model, int hops, CancellationToken cancellationToken)
     {
-        if (_symbols.Sources.Calls(expression, model, cancellationToken).Any(method => Distance(method, cancellationToken) <= MaxDepth))
+        if (CallsAProvider(expression, model, cancellationToken))
         {
             return true;
         }
