@@ -34,8 +34,7 @@ internal static class DependencyInjectionEmitter
         writer.WriteLine("if (configure == null) throw new global::System.ArgumentNullException(nameof(configure));");
         writer.OpenBlock(Register + "<" + chain + ">(services, provider =>");
         writer.WriteLine("var builder = " + Emitter.Runtime + "FallbackChain.Create<" + model.InterfaceType + ">();");
-        writer.WriteLine("var time = provider.GetService(typeof(global::System.TimeProvider)) as global::System.TimeProvider;");
-        writer.WriteLine("if (time != null) builder.WithTimeProvider(time);");
+        writer.WriteLine("builder.UseServices(provider);");
         writer.WriteLine("configure(provider, builder);");
         writer.WriteLine("return builder.Build();");
         writer.CloseBlock("});");

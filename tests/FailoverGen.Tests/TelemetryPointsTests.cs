@@ -26,10 +26,10 @@ public sealed class TelemetryPointsTests
         Assert.Equal(
             new[]
             {
-                "cooldown primary until 00:00:20 (RateLimit)",
+                "cooldown 0 until 00:00:20 (RateLimit)",
                 "passed over primary: rate limited (429, retry after 20 s)",
                 "switched to fallback",
-                "recovered primary",
+                "recovered 0",
             },
             telemetry.Events);
     }
@@ -49,7 +49,7 @@ public sealed class TelemetryPointsTests
 
         await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => chain.CompleteAsync());
 
-        Assert.Contains("cooldown sonnet until 00:15:00 (Auth, group anthropic)", telemetry.Events);
+        Assert.Contains("cooldown 1 until 00:15:00 (Auth, group anthropic)", telemetry.Events);
         Assert.Equal("exhausted 2", telemetry.Events[^1]);
     }
 }

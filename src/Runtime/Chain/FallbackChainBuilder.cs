@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace FailoverGen;
@@ -90,6 +92,36 @@ public sealed class FallbackChainBuilder<TProvider>
     public FallbackChainBuilder<TProvider> WithTimeProvider(TimeProvider timeProvider)
     {
         _options.TimeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        return this;
+    }
+
+    /// <summary>
+    /// Takes what the chain can use from <paramref name="services"/>: its <see cref="TimeProvider"/>,
+    /// <see cref="ILoggerFactory"/> and <see cref="IMeterFactory"/>, each when registered. The generated dependency
+    /// injection methods call it before the user's configuration, which can still override each one.
+    /// </summary>
+    public FallbackChainBuilder<TProvider> UseServices(IServiceProvider services)
+    {
+        if (services is null)
+        {
+            throw new ArgumentNullException(nameof(services));
+        }
+
+        if (services.GetService(typeof(TimeProvider)) is TimeProvider time)
+        {
+            _options.TimeProvider = time;
+        }
+
+        if (services.GetService(typeof(ILoggerFactory)) is ILoggerFactory loggers)
+        {
+            _options.LoggerFactory = loggers;
+        }
+
+        if (services.GetService(typeof(IMeterFactory)) is IMeterFactory meters)
+        {
+            _options.MeterFactory = meters;
+        }
+
         return this;
     }
 

@@ -9,7 +9,7 @@ public sealed partial class FallbackChain<TProvider>
     private void PassOver(ref WalkCursor cursor, FailoverAttempt attempt)
     {
         (cursor.Attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(attempt);
-        _telemetry.PassedOver(attempt);
+        Report(attempt, cursor.Calls);
     }
 
     /// <summary>A provider that was skipped and then called after all keeps one entry: the one with the real outcome.</summary>
@@ -26,7 +26,19 @@ public sealed partial class FallbackChain<TProvider>
             attempts.Add(replacement);
         }
 
-        _telemetry.PassedOver(replacement);
+        Report(replacement, cursor.Calls);
+    }
+
+    private void Report(FailoverAttempt attempt, int callAttempt)
+    {
+        if (attempt.WasSkipped)
+        {
+            _telemetry.AttemptSkipped(attempt);
+        }
+        else
+        {
+            _telemetry.AttemptFailed(attempt, callAttempt, itemsDelivered: 0);
+        }
     }
 
     private void NotifySwitched(int index, WalkCursor cursor)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -38,64 +39,136 @@ public sealed partial class FallbackChain<TProvider>
         cancellationToken.ThrowIfCancellationRequested();
         var scope = new CallScope(cancellationToken, deadline: null, _time.GetTimestamp());
         WalkCursor cursor = StartCursor();
-        while (true)
+        Activity? call = FailoverTracing.StartCall(_callSpanName, _name, _time);
+        try
         {
-            WalkResult<StreamHead<TItem>> head = await WalkAsync(
-                (operation, state), StartStreamAsync, policy, scope, cursor, streaming: true).ConfigureAwait(false);
-            cursor = head.Cursor;
-            IAsyncEnumerator<TItem>? enumerator = head.Result.Enumerator;
-            if (enumerator is null)
+            while (true)
             {
-                yield break;
-            }
-
-            int yielded = 0;
-            Exception? error;
-            try
-            {
-                yield return head.Result.First;
-                yielded++;
-                while (true)
+                WalkResult<StreamHead<TItem>> head = await WalkStreamAsync((operation, state), policy, scope, cursor, call).ConfigureAwait(false);
+                cursor = head.Cursor;
+                IAsyncEnumerator<TItem>? enumerator = head.Result.Enumerator;
+                if (enumerator is null)
                 {
-                    (bool hasNext, TItem item, error) = await NextAsync(enumerator).ConfigureAwait(false);
-                    if (error is not null)
-                    {
-                        break;
-                    }
-
-                    if (!hasNext)
-                    {
-                        yield break;
-                    }
-
-                    yield return item;
-                    yielded++;
+                    StreamEnded(call, head, items: 0);
+                    yield break;
                 }
-            }
-            finally
-            {
-                await enumerator.DisposeAsync().ConfigureAwait(false);
-            }
 
-            // Output has reached the caller: the provider still counts the failure if it is at fault, but the stream is
-            // only restarted elsewhere when the caller opted in to receiving a second answer after the partial one.
-            ThrowIfCallerCanceled(cancellationToken, error);
-            Verdict verdict = _classifier.Judge(error, policy);
-            DateTimeOffset now = _time.GetUtcNow();
-            if (verdict.Eligible)
-            {
-                _store.OnFailure(head.Index, verdict.Failure, head.Admission, head.Generation, now);
-            }
+                int yielded = 0;
+                Exception? error = null;
+                try
+                {
+                    yield return head.Result.First;
+                    yielded++;
+                    while (true)
+                    {
+                        (bool hasNext, TItem item, error) = await NextAsync(enumerator).ConfigureAwait(false);
+                        if (error is not null)
+                        {
+                            break;
+                        }
 
-            if (!verdict.Eligible || !_options.RestartStreamsOnFailure)
-            {
-                throw new FallbackStreamInterruptedException(_entries[head.Index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error);
-            }
+                        if (!hasNext)
+                        {
+                            yield break;
+                        }
 
-            PassOver(ref cursor, new FailoverAttempt(
-                _entries[head.Index].Name, head.Index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
-                verdict.Failure.GetRetryDelay(now), TimeSpan.Zero, 1, null, error));
+                        yield return item;
+                        yielded++;
+                    }
+                }
+                finally
+                {
+                    await enumerator.DisposeAsync().ConfigureAwait(false);
+                    if (error is null)
+                    {
+                        // The stream ended, or the caller stopped reading: either way the provider served the call.
+                        StreamEnded(call, head, yielded);
+                    }
+                }
+
+                // Output has reached the caller: the provider still counts the failure if it is at fault, but the stream
+                // is only restarted elsewhere when the caller opted in to receiving a second answer after the partial one.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw FailStream(call, CallerCanceled(cancellationToken, error));
+                }
+
+                Verdict verdict = _classifier.Judge(error, policy);
+                DateTimeOffset now = _time.GetUtcNow();
+                if (verdict.Eligible)
+                {
+                    _store.OnFailure(head.Index, verdict.Failure, head.Admission, head.Generation, now);
+                    RecordFailure(head.Index, verdict.Failure.Reason, now);
+                }
+
+                var interrupted = new FailoverAttempt(
+                    _entries[head.Index].Name, head.Index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
+                    verdict.Failure.GetRetryDelay(now), _time.GetElapsedTime(head.Started), head.Requests, null, error);
+                _telemetry.AttemptFailed(interrupted, head.Cursor.Calls, yielded);
+                if (!verdict.Eligible || !_options.RestartStreamsOnFailure)
+                {
+                    throw FailStream(call, new FallbackStreamInterruptedException(_entries[head.Index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
+                }
+
+                (cursor.Attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(interrupted);
+            }
         }
+        finally
+        {
+            if (call is not null && !call.IsStopped)
+            {
+                // The caller stopped reading before the stream ended.
+                FailoverTracing.Stop(call, _time);
+            }
+        }
+    }
+
+    /// <summary>Walks the chain to the next stream's first item, as a child of the call span however the iterator resumed.</summary>
+    private async ValueTask<WalkResult<StreamHead<TItem>>> WalkStreamAsync<TState, TItem>(
+        (Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, TState state) call,
+        FailoverPolicy policy,
+        CallScope scope,
+        WalkCursor cursor,
+        Activity? span)
+    {
+        if (span is not null)
+        {
+            // An iterator resumes in its reader's context, so the call span is made current again for the attempts.
+            Activity.Current = span;
+        }
+
+        try
+        {
+            return await WalkAsync(call, StartStreamAsync, policy, scope, cursor, streaming: true).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (span is not null && FailCall(span, ex))
+        {
+            // Not reached: recording the failure on the span lets it propagate untouched.
+            throw;
+        }
+    }
+
+    /// <summary>Reports a stream that a provider served to its end (or until the caller stopped reading).</summary>
+    private void StreamEnded<TItem>(Activity? call, in WalkResult<StreamHead<TItem>> head, int items)
+    {
+        TimeSpan total = _time.GetElapsedTime(head.Started);
+        _telemetry.AttemptSucceeded(head.Index, head.Cursor.Calls, total, head.Requests, head.Duration, items);
+        if (call is not null)
+        {
+            call.SetTag(TagNames.TimeToFirstItem, head.Duration.TotalSeconds);
+            call.SetTag(TagNames.Items, items);
+            EndCall(call, head.Index, head.Cursor);
+        }
+    }
+
+    private Exception FailStream(Activity? call, Exception error)
+    {
+        if (call is not null)
+        {
+            FailCall(call, error);
+        }
+
+        return error;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,7 +11,7 @@ namespace FailoverGen;
 /// <summary>The one failover walk every member kind runs through, and the call to one provider inside it.</summary>
 public sealed partial class FallbackChain<TProvider>
 {
-    /// <summary>Runs one call's walk with its deadline, when the options set one.</summary>
+    /// <summary>Runs one call's walk with its deadline, when the options set one, inside the call's span.</summary>
     private async ValueTask<TResult> RunAsync<TState, TResult>(
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
@@ -17,15 +19,27 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken)
     {
         long started = _time.GetTimestamp();
-        if (_options.CallTimeout is not TimeSpan limit)
+        Activity? call = FailoverTracing.StartCall(_callSpanName, _name, _time);
+        CallDeadline? deadline = _options.CallTimeout is TimeSpan limit ? new CallDeadline(_time, limit, cancellationToken) : null;
+        try
         {
-            WalkResult<TResult> result = await WalkAsync(state, operation, policy, new CallScope(cancellationToken, null, started), StartCursor(), streaming: false).ConfigureAwait(false);
+            WalkResult<TResult> result = await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started), StartCursor(), streaming: false).ConfigureAwait(false);
+            if (call is not null)
+            {
+                EndCall(call, result.Index, result.Cursor);
+            }
+
             return result.Result;
         }
-
-        using var deadline = new CallDeadline(_time, limit, cancellationToken);
-        WalkResult<TResult> timed = await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started), StartCursor(), streaming: false).ConfigureAwait(false);
-        return timed.Result;
+        catch (Exception ex) when (call is not null && FailCall(call, ex))
+        {
+            // Not reached: recording the failure on the span lets it propagate untouched.
+            throw;
+        }
+        finally
+        {
+            deadline?.Dispose();
+        }
     }
 
     private WalkCursor StartCursor() => new(_sticky?.StartIndex(_time.GetUtcNow()) ?? 0);
@@ -55,11 +69,25 @@ public sealed partial class FallbackChain<TProvider>
             Admission admission;
             long generation;
             bool replacesSkip;
-            if (cursor.Position < _entries.Length)
+            if (cursor.Position < cursor.Length(_entries.Length))
             {
-                index = IndexAt(cursor.First, cursor.Position);
-                cursor.Position++;
-                admission = _store.TryEnter(index, _time.GetUtcNow(), out Cooldown cooldown, out generation);
+                DateTimeOffset now = _time.GetUtcNow();
+                if (cursor.Position < _entries.Length)
+                {
+                    index = IndexAt(cursor.First, cursor.Position++);
+                    if (IsDegraded(index, now))
+                    {
+                        // Slow, not failing: it keeps its turn, after the providers answering at their usual speed.
+                        (cursor.Deferred ??= new List<int>()).Add(index);
+                        continue;
+                    }
+                }
+                else
+                {
+                    index = cursor.Deferred![cursor.Position++ - _entries.Length];
+                }
+
+                admission = _store.TryEnter(index, now, out Cooldown cooldown, out generation);
                 if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
                 {
                     PassOver(ref cursor, Skipped(index, admission, cooldown));
@@ -105,13 +133,14 @@ public sealed partial class FallbackChain<TProvider>
             }
 
             cursor.Called = true;
+            cursor.Calls++;
             ChainEntry<TProvider> entry = _entries[index];
             ProviderOutcome<TResult> outcome = await CallAsync(
-                index, streaming ? entry.StreamPipeline : entry.Pipeline, admission, generation, state, operation, policy, scope).ConfigureAwait(false);
+                index, cursor.Calls, streaming ? entry.StreamPipeline : entry.Pipeline, admission, generation, state, operation, policy, scope, streaming).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(index, cursor);
-                return new WalkResult<TResult>(outcome.Result, index, admission, generation, cursor);
+                return new WalkResult<TResult>(outcome, index, admission, generation, cursor);
             }
 
             if (replacesSkip)
@@ -126,21 +155,26 @@ public sealed partial class FallbackChain<TProvider>
     }
 
     /// <summary>
-    /// Calls one provider through its pipeline. A success or a fallback-eligible failure comes back as an outcome; an
-    /// error that is not fallback-safe propagates unchanged, and once the caller has cancelled, the caller gets an
-    /// <see cref="OperationCanceledException"/> for its own token with the provider's error inside.
+    /// Calls one provider through its pipeline, in the attempt's span. A success or a fallback-eligible failure comes
+    /// back as an outcome; an error that is not fallback-safe propagates unchanged, and once the caller has cancelled,
+    /// the caller gets an <see cref="OperationCanceledException"/> for its own token with the provider's error inside.
+    /// A stream's success is reported when the stream ends, by the streaming loop.
     /// </summary>
     private async ValueTask<ProviderOutcome<TResult>> CallAsync<TState, TResult>(
         int index,
+        int attempt,
         ResiliencePipeline pipeline,
         Admission admission,
         long generation,
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
-        CallScope scope)
+        CallScope scope,
+        bool streaming)
     {
         long started = _time.GetTimestamp();
+        _telemetry.AttemptStarted(index, attempt, admission);
+        Activity? span = FailoverTracing.StartAttempt(_labels[index], attempt, admission == Admission.Probe, _time);
         ResilienceContext context = ResilienceContextPool.Shared.Get(scope.Token);
         context.Properties.Set(ProviderPipelines.PolicyKey, policy);
         if (scope.Deadline is not null)
@@ -163,14 +197,32 @@ public sealed partial class FallbackChain<TProvider>
                 context,
                 (operation, _entries[index].Provider, state)).ConfigureAwait(false);
             decided = true;
+            TimeSpan duration = _time.GetElapsedTime(started);
+            int requests = context.Properties.TryGetValue(AttemptProgress.Key, out progress) ? progress.Requests : 1;
             DateTimeOffset succeeded = _time.GetUtcNow();
             _store.OnSuccess(index, admission, generation, succeeded);
             _sticky?.OnSuccess(index, succeeded);
-            return new ProviderOutcome<TResult>(result);
+            RecordLatency(index, duration, succeeded);
+            if (!streaming)
+            {
+                _telemetry.AttemptSucceeded(index, attempt, duration, requests, timeToFirstItem: null, items: null);
+            }
+
+            if (span is not null)
+            {
+                FailoverTracing.Succeeded(span, requests, _time);
+            }
+
+            return new ProviderOutcome<TResult>(result, started, duration, requests);
         }
         catch (Exception ex) when (Intercepts(ex, context, policy, scope, out progress, out verdict))
         {
             error = ex;
+        }
+        catch (Exception ex) when (span is not null && FailSpan(span, ex))
+        {
+            // Not reached: recording the error on the span lets it propagate untouched.
+            throw;
         }
         finally
         {
@@ -186,33 +238,33 @@ public sealed partial class FallbackChain<TProvider>
         if (scope.CallerToken.IsCancellationRequested)
         {
             _store.OnNoVerdict(index, admission);
-            throw CallerCanceled(scope.CallerToken, error);
+            Exception canceled = CallerCanceled(scope.CallerToken, error);
+            if (span is not null)
+            {
+                FailoverTracing.Fail(span, "The caller cancelled the call.", canceled, _time);
+            }
+
+            throw canceled;
         }
 
         DateTimeOffset now = _time.GetUtcNow();
         FailureClassification failure;
-        if (scope.DeadlineReached)
+        if (scope.DeadlineReached && progress?.LastError is null)
         {
-            // The deadline cut the attempt short. What the provider had said before that is still the real failure;
-            // with nothing said, the attempt simply timed out, which is no verdict on the provider.
-            if (progress?.LastError is not null)
-            {
-                failure = progress.LastVerdict.Failure;
-                _store.OnFailure(index, failure, admission, generation, now);
-            }
-            else
-            {
-                failure = new FailureClassification(FailoverReason.Timeout);
-                _store.OnNoVerdict(index, admission);
-            }
+            // The deadline cut the attempt short before the provider said anything: the attempt simply timed out,
+            // which is no verdict on the provider.
+            failure = new FailureClassification(FailoverReason.Timeout);
+            _store.OnNoVerdict(index, admission);
         }
         else
         {
-            failure = verdict.Failure;
+            // With the deadline passed, what the provider had said before it is still the real failure.
+            failure = scope.DeadlineReached ? progress!.LastVerdict.Failure : verdict.Failure;
             _store.OnFailure(index, failure, admission, generation, now);
+            RecordFailure(index, failure.Reason, now);
         }
 
-        return new ProviderOutcome<TResult>(new FailoverAttempt(
+        var failed = new FailoverAttempt(
             _entries[index].Name,
             index,
             FailoverAttemptOutcome.Failed,
@@ -222,7 +274,13 @@ public sealed partial class FallbackChain<TProvider>
             _time.GetElapsedTime(started),
             progress?.Requests ?? 1,
             cooldownRemaining: null,
-            error));
+            error);
+        if (span is not null)
+        {
+            FailoverTracing.Failed(span, failed, _time);
+        }
+
+        return new ProviderOutcome<TResult>(failed);
     }
 
     /// <summary>

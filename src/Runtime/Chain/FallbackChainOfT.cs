@@ -23,26 +23,38 @@ public sealed partial class FallbackChain<TProvider>
     private readonly ChainClassifier _classifier;
     private readonly ICooldownStore _store;
     private readonly IFailoverTelemetry _telemetry;
+    private readonly ProviderHealthTracker[] _health;
+    private readonly ProviderLabels[] _labels;
     private readonly StickySelection? _sticky;
     private readonly TimeProvider _time;
+    private readonly string _name;
+    private readonly string _callSpanName;
     private int _disposed;
 
     internal FallbackChain(IReadOnlyList<ProviderRegistration<TProvider>> providers, FallbackChainOptions options)
     {
         _options = options;
         _time = options.TimeProvider;
-        _telemetry = options.Telemetry ?? new CallbackTelemetry(options.OnAttempt, options.OnSwitched);
+        _name = options.Name ?? typeof(TProvider).Name;
+        _callSpanName = "failover " + _name;
         _classifier = new ChainClassifier(options.SnapshotClassifiers(), options.UnknownErrors);
         _sticky = options.StickyDuration is TimeSpan sticky ? new StickySelection(sticky) : null;
         var names = new string[providers.Count];
         var groups = new string?[providers.Count];
+        _labels = new ProviderLabels[providers.Count];
+        _health = new ProviderHealthTracker[providers.Count];
         for (int i = 0; i < providers.Count; i++)
         {
             names[i] = providers[i].Name;
             groups[i] = providers[i].Group;
+            _labels[i] = new ProviderLabels(_name, names[i]);
+            _health[i] = new ProviderHealthTracker(options.Health.Window);
         }
 
-        _store = new InProcessCooldownStore(names, groups, options.Cooldowns, _telemetry);
+        FailoverMetrics metrics = FailoverMetrics.For(options.MeterFactory);
+        _telemetry = options.Telemetry ?? new ChainTelemetry(_name, _labels, options, metrics);
+        metrics.Register(this);
+        _store = new InProcessCooldownStore(groups, options.Cooldowns, _telemetry);
         var pipelines = new ProviderPipelines(options, _classifier, _store);
         _entries = new ChainEntry<TProvider>[providers.Count];
         for (int i = 0; i < providers.Count; i++)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 
 namespace FailoverGen;
 
@@ -72,15 +74,39 @@ public sealed class FallbackChainOptions
     public CooldownOptions Cooldowns { get; set; } = new();
 
     /// <summary>
+    /// The chain's name in logs, metrics (<c>failovergen.chain</c>), spans and health reports. Default: the provider
+    /// interface's name, e.g. <c>IChatProvider</c>.
+    /// </summary>
+    public string? Name { get; set; }
+
+    /// <summary>How provider health is measured and when a slow provider is tried after the healthy ones.</summary>
+    public ProviderHealthOptions Health { get; set; } = new();
+
+    /// <summary>
     /// Called whenever a provider is passed over within a call: it failed with a fallback-eligible error or was
-    /// skipped while cooling down. Exceptions thrown by the callback are ignored so that observing never breaks a call.
+    /// skipped while cooling down. Like an observer, it never breaks a call: its first exception is logged, later ones ignored.
     /// </summary>
     public Action<FailoverAttempt>? OnAttempt { get; set; }
 
-    /// <summary>Called when a call succeeds on a provider after others were passed over. Exceptions it throws are ignored.</summary>
+    /// <summary>Called when a call succeeds on a provider after others were passed over. Exceptions it throws are handled as for <see cref="OnAttempt"/>.</summary>
     public Action<FailoverSwitch>? OnSwitched { get; set; }
 
-    /// <summary>Receives what the engine observes instead of the callbacks above; set by tests and the observability layer.</summary>
+    /// <summary>Receive every event of the chain: attempts, switches, cooldowns, recoveries, exhaustions and degradation.</summary>
+    public IList<FailoverObserver> Observers { get; private set; } = new List<FailoverObserver>();
+
+    /// <summary>
+    /// Where the chain logs (category <c>FailoverGen.FallbackChain</c>; event ids in docs/observability.md). Null (the
+    /// default) logs nothing. Chains registered through the generated dependency injection methods take the container's.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Creates the <c>FailoverGen</c> meter. Null (the default) uses one process-wide meter. Chains registered through the
+    /// generated dependency injection methods take the container's.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>Replaces the observability layer; set by tests that record the engine's telemetry points directly.</summary>
     internal IFailoverTelemetry? Telemetry { get; set; }
 
     /// <summary>Extra classifiers, consulted in order before the built-in rules.</summary>
@@ -90,6 +116,8 @@ public sealed class FallbackChainOptions
     {
         var copy = (FallbackChainOptions)MemberwiseClone();
         copy.Cooldowns = Cooldowns?.Clone()!;
+        copy.Health = Health?.Clone()!;
+        copy.Observers = new List<FailoverObserver>(Observers);
         return copy;
     }
 
@@ -167,6 +195,24 @@ public sealed class FallbackChainOptions
         }
 
         Cooldowns.Validate();
+        if (Health is null)
+        {
+            throw new ArgumentNullException(nameof(Health), $"{nameof(Health)} is null: leave the default or assign a new ProviderHealthOptions().");
+        }
+
+        Health.Validate();
+        if (Name is not null && string.IsNullOrWhiteSpace(Name))
+        {
+            throw new ArgumentException($"{nameof(Name)} is blank: give the chain a name such as \"chat\", or leave it null to use the interface name.", nameof(Name));
+        }
+
+        for (int i = 0; i < Observers.Count; i++)
+        {
+            if (Observers[i] is null)
+            {
+                throw new ArgumentException($"{nameof(Observers)}[{i}] is null: remove it or add an observer instance.", nameof(Observers));
+            }
+        }
         for (int i = 0; i < Classifiers.Count; i++)
         {
             if (Classifiers[i] is null)

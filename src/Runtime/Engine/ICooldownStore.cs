@@ -26,6 +26,9 @@ internal interface ICooldownStore
     /// </summary>
     bool TryGetCooldownLeft(int index, DateTimeOffset now, out TimeSpan left);
 
+    /// <summary>Provider <paramref name="index"/>'s cooldown state, for health snapshots.</summary>
+    CooldownStatus Describe(int index, DateTimeOffset now);
+
     /// <summary>True when a provider other than <paramref name="index"/> could take a call now.</summary>
     bool AnyOtherAvailable(int index, DateTimeOffset now);
 

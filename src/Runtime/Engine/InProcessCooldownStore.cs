@@ -10,18 +10,16 @@ namespace FailoverGen;
 internal sealed class InProcessCooldownStore : ICooldownStore
 {
     private readonly ProviderCircuit[] _circuits;
-    private readonly string[] _names;
     private readonly string?[] _groups;
     private readonly CooldownOptions _cooldowns;
     private readonly IFailoverTelemetry _telemetry;
 
-    public InProcessCooldownStore(string[] names, string?[] groups, CooldownOptions cooldowns, IFailoverTelemetry telemetry)
+    public InProcessCooldownStore(string?[] groups, CooldownOptions cooldowns, IFailoverTelemetry telemetry)
     {
-        _names = names;
         _groups = groups;
         _cooldowns = cooldowns;
         _telemetry = telemetry;
-        _circuits = new ProviderCircuit[names.Length];
+        _circuits = new ProviderCircuit[groups.Length];
         for (int i = 0; i < _circuits.Length; i++)
         {
             _circuits[i] = new ProviderCircuit(cooldowns.SamplingDuration);
@@ -37,7 +35,7 @@ internal sealed class InProcessCooldownStore : ICooldownStore
     {
         if (_circuits[index].OnSuccess(admission, generation, now))
         {
-            _telemetry.Recovered(_names[index]);
+            _telemetry.Recovered(index, admission == Admission.Probe);
         }
     }
 
@@ -48,14 +46,19 @@ internal sealed class InProcessCooldownStore : ICooldownStore
             return;
         }
 
-        _telemetry.CooldownOpened(_names[index], until, failure, group: null);
+        if (admission == Admission.Probe)
+        {
+            _telemetry.ProbeFailed(index);
+        }
+
+        _telemetry.CooldownOpened(index, until, failure, group: null);
         if (_groups[index] is string group && HoldsForTheAccount(failure.Reason))
         {
             for (int i = 0; i < _circuits.Length; i++)
             {
                 if (i != index && string.Equals(_groups[i], group, StringComparison.Ordinal) && _circuits[i].OpenForGroup(until, failure.Reason, group))
                 {
-                    _telemetry.CooldownOpened(_names[i], until, failure, group);
+                    _telemetry.CooldownOpened(i, until, failure, group);
                 }
             }
         }
@@ -69,6 +72,8 @@ internal sealed class InProcessCooldownStore : ICooldownStore
         left = TimeSpan.FromTicks(Math.Max(0, circuit.OpenUntilUtcTicks - now.UtcTicks));
         return !circuit.IsProbing;
     }
+
+    public CooldownStatus Describe(int index, DateTimeOffset now) => _circuits[index].Describe(now);
 
     public bool AnyOtherAvailable(int index, DateTimeOffset now)
     {

@@ -48,6 +48,21 @@ internal sealed class ProviderCircuit
     /// <summary>The generation a request admitted now belongs to.</summary>
     public long Generation => Volatile.Read(ref _generation);
 
+    /// <summary>The state for a health snapshot, read under the lock so the fields agree with each other.</summary>
+    public CooldownStatus Describe(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _state switch
+            {
+                Probing => new CooldownStatus(ProviderState.Probing, until: null, _lastReason, _openedByGroup),
+                Open when _openUntilUtcTicks > now.UtcTicks =>
+                    new CooldownStatus(ProviderState.CoolingDown, new DateTimeOffset(_openUntilUtcTicks, TimeSpan.Zero), _lastReason, _openedByGroup),
+                _ => new CooldownStatus(ProviderState.Available, until: null, reason: null, group: null),
+            };
+        }
+    }
+
     public Admission TryEnter(DateTimeOffset now, out Cooldown cooldown, out long generation)
     {
         cooldown = default;
@@ -208,7 +223,7 @@ internal sealed class ProviderCircuit
     }
 
     /// <summary>Request-specific failures say nothing about whether the provider can serve other requests.</summary>
-    private static bool SaysAnythingAboutHealth(FailoverReason reason) =>
+    public static bool SaysAnythingAboutHealth(FailoverReason reason) =>
         reason is not (FailoverReason.BadRequest or FailoverReason.ContentFilter or FailoverReason.ContextOverflow or FailoverReason.Canceled);
 
     /// <summary>The provider said outright that it will not serve calls for a while.</summary>

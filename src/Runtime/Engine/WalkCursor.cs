@@ -17,6 +17,8 @@ internal struct WalkCursor
         Forced = false;
         LastChanceTaken = false;
         Attempts = null;
+        Calls = 0;
+        Deferred = null;
     }
 
     /// <summary>The provider index the walk starts at (the primary, or the sticky fallback).</summary>
@@ -33,6 +35,15 @@ internal struct WalkCursor
 
     /// <summary>True once the last-chance probe was considered.</summary>
     public bool LastChanceTaken { get; set; }
+
+    /// <summary>How many providers this call has sent a request to; the current one's attempt number.</summary>
+    public int Calls { get; set; }
+
+    /// <summary>Degraded providers put off until the healthy ones were tried; null while none was.</summary>
+    public List<int>? Deferred { get; set; }
+
+    /// <summary>The positions the first pass visits: every provider, then the deferred ones.</summary>
+    public int Length(int providers) => providers + (Deferred?.Count ?? 0);
 
     /// <summary>The providers passed over so far, in walk order; null while none was.</summary>
     public List<FailoverAttempt>? Attempts { get; set; }

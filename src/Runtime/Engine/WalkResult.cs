@@ -1,11 +1,16 @@
+using System;
+
 namespace FailoverGen;
 
 /// <summary>A successful walk: the result, the provider that gave it, and the cursor to resume from.</summary>
 internal readonly struct WalkResult<TResult>
 {
-    public WalkResult(TResult result, int index, Admission admission, long generation, WalkCursor cursor)
+    public WalkResult(in ProviderOutcome<TResult> outcome, int index, Admission admission, long generation, WalkCursor cursor)
     {
-        Result = result;
+        Result = outcome.Result;
+        Started = outcome.Started;
+        Duration = outcome.Duration;
+        Requests = outcome.Requests;
         Index = index;
         Admission = admission;
         Generation = generation;
@@ -21,4 +26,13 @@ internal readonly struct WalkResult<TResult>
     public long Generation { get; }
 
     public WalkCursor Cursor { get; }
+
+    /// <summary>The <see cref="TimeProvider"/> timestamp at which the answering provider was called.</summary>
+    public long Started { get; }
+
+    /// <summary>Time on the answering provider; for a stream, until its first item.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>Requests sent to the answering provider.</summary>
+    public int Requests { get; }
 }
