@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FailoverGen.Tests.Fakes;
 
@@ -52,6 +53,13 @@ public sealed class ScriptedProvider : IChatProvider
     public string Reply => "reply from " + Name;
 
     public ScriptedProvider Succeeds() => Then(_ => Task.FromResult(Reply));
+
+    /// <summary>A success that takes <paramref name="latency"/> on <paramref name="clock"/>.</summary>
+    public ScriptedProvider Takes(FakeTimeProvider clock, TimeSpan latency) => Then(_ =>
+    {
+        clock.Advance(latency);
+        return Task.FromResult(Reply);
+    });
 
     public ScriptedProvider Returns(string value) => Then(_ => Task.FromResult(value));
 
