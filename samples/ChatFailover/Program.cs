@@ -8,6 +8,11 @@ using ChatFailover.Providers;
 using FailoverGen;
 
 Console.OutputEncoding = Encoding.UTF8;
+if (args.Length > 0 && args[0] == "--serve")
+{
+    // A minimal ASP.NET Core app: /chat through the chain, /status with provider health, OpenTelemetry to the console.
+    return await StatusServer.RunAsync(args);
+}
 
 // Three fake providers on loopback that answer the way the real ones do on a bad day.
 await using LoopbackProvider gemini = await LoopbackProvider.StartAsync(ProviderReplies.GeminiRateLimited);
@@ -25,8 +30,7 @@ FallbackChain<IChatProvider> chain = FallbackChain.Create<IChatProvider>()
     .Configure(options =>
     {
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
-        options.OnAttempt = attempt => Console.WriteLine((attempt.WasSkipped ? "  \u21B7 " : "  \u2717 ") + attempt);
-        options.OnSwitched = switched => Console.WriteLine("  " + switched);
+        options.Observers.Add(new AttemptPrinter());
     })
     .Build();
 
@@ -59,4 +63,6 @@ catch (FallbackChainExhaustedException exhausted)
 
 Console.WriteLine();
 Console.WriteLine($"Requests sent: gemini {gemini.Requests}, anthropic {anthropic.Requests}, openai {openai.Requests}");
+Console.WriteLine();
+HealthTable.Print(chain.GetHealth());
 return 0;

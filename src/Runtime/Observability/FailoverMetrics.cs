@@ -15,12 +15,20 @@ internal sealed class FailoverMetrics
     private static readonly ConditionalWeakTable<IMeterFactory, FailoverMetrics> ByFactory = new();
     private static readonly Lazy<FailoverMetrics> Shared = new(() => new FailoverMetrics(new Meter(FailoverDiagnostics.MeterName, FailoverDiagnostics.Version)));
 
+    /// <summary>The OpenTelemetry GenAI conventions' advice for <c>gen_ai.client.operation.duration</c>: 10 ms to 82 s, doubling.</summary>
+    private static readonly double[] DurationBuckets = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92 };
+
     private readonly List<WeakReference<ICooldownGaugeSource>> _sources = new();
 
     private FailoverMetrics(Meter meter)
     {
         Attempts = meter.CreateCounter<long>("failovergen.attempts", "{attempt}", "Provider attempts by outcome: success, failure or skipped.");
-        AttemptDuration = meter.CreateHistogram<double>("failovergen.attempt.duration", "s", "Time on one provider in one call, retries included.");
+        AttemptDuration = meter.CreateHistogram<double>(
+            "failovergen.attempt.duration",
+            "s",
+            "Time on one provider in one call, retries included.",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         Failovers = meter.CreateCounter<long>("failovergen.failovers", "{failover}", "Calls answered by a provider after others were passed over.");
         Exhaustions = meter.CreateCounter<long>("failovergen.exhaustions", "{call}", "Calls that ended with every provider failed or skipped.");
         Probes = meter.CreateCounter<long>("failovergen.probes", "{probe}", "Recovery probes after a cooldown, by outcome.");
