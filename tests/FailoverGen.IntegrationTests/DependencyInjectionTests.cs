@@ -1,5 +1,9 @@
 using System;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FailoverGen.IntegrationTests;
@@ -45,5 +49,24 @@ public sealed class DependencyInjectionTests
         time.Advance(TimeSpan.FromSeconds(11));
 
         Assert.Equal("primary:second", toolbox.Echo("second"));
+    }
+
+    [Fact]
+    public void RegisteredLoggerAndMeterFactories_ReceiveTheChainsLogsAndMetrics()
+    {
+        var logs = new FakeLogCollector();
+        var primary = new ScriptedToolbox("primary") { Failure = new ProviderException("slow down", statusCode: 429) };
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddMetrics();
+        services.AddToolboxFailover((_, chain) => chain.Add("primary", primary).Add("fallback", new ScriptedToolbox("fallback")));
+        using ServiceProvider container = services.BuildServiceProvider();
+        using var failovers = new MetricCollector<long>(container.GetRequiredService<IMeterFactory>(), FailoverDiagnostics.MeterName, "failovergen.failovers");
+
+        container.GetRequiredService<IToolbox>().Echo("hi");
+
+        FakeLogRecord switched = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 1005);
+        Assert.Equal("IToolbox", switched.GetStructuredStateValue("chain"));
+        Assert.Equal("fallback", Assert.Single(failovers.GetMeasurementSnapshot()).Tags["failovergen.provider"]);
     }
 }
