@@ -44,9 +44,10 @@ public sealed partial class FallbackChain<TProvider>
         {
             while (true)
             {
-                WalkResult<StreamHead<TItem>> head = await WalkStreamAsync((operation, state), policy, scope, cursor, call).ConfigureAwait(false);
+                StreamHead<TItem> head = await WalkStreamAsync((operation, state), policy, scope, cursor, call).ConfigureAwait(false);
                 cursor = head.Cursor;
-                IAsyncEnumerator<TItem>? enumerator = head.Result.Enumerator;
+                int index = head.Slot.Index;
+                IAsyncEnumerator<TItem>? enumerator = head.Enumerator;
                 if (enumerator is null)
                 {
                     StreamEnded(call, head, items: 0);
@@ -57,7 +58,7 @@ public sealed partial class FallbackChain<TProvider>
                 Exception? error = null;
                 try
                 {
-                    yield return head.Result.First;
+                    yield return head.First;
                     yielded++;
                     while (true)
                     {
@@ -97,17 +98,17 @@ public sealed partial class FallbackChain<TProvider>
                 DateTimeOffset now = _time.GetUtcNow();
                 if (verdict.Eligible)
                 {
-                    _store.OnFailure(head.Index, verdict.Failure, head.Admission, head.Generation, now);
-                    RecordFailure(head.Index, verdict.Failure.Reason, now);
+                    _store.OnFailure(index, verdict.Failure, head.Slot.Admission, head.Slot.Generation, now);
+                    RecordFailure(index, verdict.Failure.Reason, now);
                 }
 
                 var interrupted = new FailoverAttempt(
-                    _entries[head.Index].Name, head.Index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
+                    _entries[index].Name, index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
                     verdict.Failure.GetRetryDelay(now), _time.GetElapsedTime(head.Started), head.Requests, null, error);
-                _telemetry.AttemptFailed(interrupted, head.Cursor.Calls, yielded);
+                _telemetry.AttemptFailed(interrupted, head.Slot.Attempt, yielded);
                 if (!verdict.Eligible || !_options.RestartStreamsOnFailure)
                 {
-                    throw FailStream(call, new FallbackStreamInterruptedException(_entries[head.Index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
+                    throw FailStream(call, new FallbackStreamInterruptedException(_entries[index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
                 }
 
                 (cursor.Attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(interrupted);
@@ -124,7 +125,7 @@ public sealed partial class FallbackChain<TProvider>
     }
 
     /// <summary>Walks the chain to the next stream's first item, as a child of the call span however the iterator resumed.</summary>
-    private async ValueTask<WalkResult<StreamHead<TItem>>> WalkStreamAsync<TState, TItem>(
+    private async ValueTask<StreamHead<TItem>> WalkStreamAsync<TState, TItem>(
         (Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, TState state) call,
         FailoverPolicy policy,
         CallScope scope,
@@ -149,15 +150,18 @@ public sealed partial class FallbackChain<TProvider>
     }
 
     /// <summary>Reports a stream that a provider served to its end (or until the caller stopped reading).</summary>
-    private void StreamEnded<TItem>(Activity? call, in WalkResult<StreamHead<TItem>> head, int items)
+    private void StreamEnded<TItem>(Activity? call, StreamHead<TItem> head, int items)
     {
-        TimeSpan total = _time.GetElapsedTime(head.Started);
-        _telemetry.AttemptSucceeded(head.Index, head.Cursor.Calls, total, head.Requests, head.Duration, items);
+        if (_telemetry.FollowsEveryAttempt)
+        {
+            _telemetry.AttemptSucceeded(head.Slot.Index, head.Slot.Attempt, _time.GetElapsedTime(head.Started), head.Requests, head.TimeToFirstItem, items);
+        }
+
         if (call is not null)
         {
-            call.SetTag(TagNames.TimeToFirstItem, head.Duration.TotalSeconds);
+            call.SetTag(TagNames.TimeToFirstItem, head.TimeToFirstItem.TotalSeconds);
             call.SetTag(TagNames.Items, items);
-            EndCall(call, head.Index, head.Cursor);
+            EndCall(call, head.Slot.Index, head.Cursor);
         }
     }
 

@@ -11,8 +11,34 @@ namespace FailoverGen;
 /// <summary>The one failover walk every member kind runs through, and the call to one provider inside it.</summary>
 public sealed partial class FallbackChain<TProvider>
 {
-    /// <summary>Runs one call's walk with its deadline, when the options set one, inside the call's span.</summary>
-    private async ValueTask<TResult> RunAsync<TState, TResult>(
+    /// <summary>Runs one call's walk with its deadline, when the options set one; in a span when someone listens.</summary>
+    private ValueTask<TResult> RunAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken) =>
+        FailoverTracing.Source.HasListeners()
+            ? RunTracedAsync(state, operation, policy, cancellationToken)
+            : RunUntracedAsync(state, operation, policy, cancellationToken);
+
+    /// <summary>The call nobody traces: no span, and no exception handler around the walk.</summary>
+    private async ValueTask<TResult> RunUntracedAsync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        long started = _time.GetTimestamp();
+        if (_options.CallTimeout is not TimeSpan limit)
+        {
+            return await WalkAsync(state, operation, policy, new CallScope(cancellationToken, null, started), StartCursor(), streaming: false).ConfigureAwait(false);
+        }
+
+        using var deadline = new CallDeadline(_time, limit, cancellationToken);
+        return await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started), StartCursor(), streaming: false).ConfigureAwait(false);
+    }
+
+    private async ValueTask<TResult> RunTracedAsync<TState, TResult>(
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
@@ -20,25 +46,15 @@ public sealed partial class FallbackChain<TProvider>
     {
         long started = _time.GetTimestamp();
         Activity? call = FailoverTracing.StartCall(_callSpanName, _name, _time);
-        CallDeadline? deadline = _options.CallTimeout is TimeSpan limit ? new CallDeadline(_time, limit, cancellationToken) : null;
+        using CallDeadline? deadline = _options.CallTimeout is TimeSpan limit ? new CallDeadline(_time, limit, cancellationToken) : null;
         try
         {
-            WalkResult<TResult> result = await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started), StartCursor(), streaming: false).ConfigureAwait(false);
-            if (call is not null)
-            {
-                EndCall(call, result.Index, result.Cursor);
-            }
-
-            return result.Result;
+            return await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started, call), StartCursor(), streaming: false).ConfigureAwait(false);
         }
         catch (Exception ex) when (call is not null && FailCall(call, ex))
         {
             // Not reached: recording the failure on the span lets it propagate untouched.
             throw;
-        }
-        finally
-        {
-            deadline?.Dispose();
         }
     }
 
@@ -49,7 +65,7 @@ public sealed partial class FallbackChain<TProvider>
     /// cooling down; the soonest-available one when every provider was cooling; then the last-chance probe. Ends in
     /// the caller's cancellation, an error that is not fallback-safe (unchanged), or the exhaustion error.
     /// </summary>
-    private async ValueTask<WalkResult<TResult>> WalkAsync<TState, TResult>(
+    private async ValueTask<TResult> WalkAsync<TState, TResult>(
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
@@ -69,9 +85,9 @@ public sealed partial class FallbackChain<TProvider>
             Admission admission;
             long generation;
             bool replacesSkip;
+            DateTimeOffset now = _time.GetUtcNow();
             if (cursor.Position < cursor.Length(_entries.Length))
             {
-                DateTimeOffset now = _time.GetUtcNow();
                 if (cursor.Position < _entries.Length)
                 {
                     index = IndexAt(cursor.First, cursor.Position++);
@@ -118,7 +134,8 @@ public sealed partial class FallbackChain<TProvider>
                     }
                 }
 
-                admission = _store.TryEnter(index, _time.GetUtcNow(), out _, out generation);
+                now = _time.GetUtcNow();
+                admission = _store.TryEnter(index, now, out _, out generation);
                 if (admission is Admission.SkipCoolingDown or Admission.SkipProbeInFlight)
                 {
                     // Another call took the probe, or the provider failed again meanwhile.
@@ -135,12 +152,23 @@ public sealed partial class FallbackChain<TProvider>
             cursor.Called = true;
             cursor.Calls++;
             ChainEntry<TProvider> entry = _entries[index];
+            var slot = new AttemptSlot(index, cursor.Calls, admission, generation, now);
             ProviderOutcome<TResult> outcome = await CallAsync(
-                index, cursor.Calls, streaming ? entry.StreamPipeline : entry.Pipeline, admission, generation, state, operation, policy, scope, streaming).ConfigureAwait(false);
+                slot, streaming ? entry.StreamPipeline : entry.Pipeline, state, operation, policy, scope, streaming).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(index, cursor);
-                return new WalkResult<TResult>(outcome, index, admission, generation, cursor);
+                if (scope.Span is not null)
+                {
+                    EndCall(scope.Span, index, cursor);
+                }
+
+                if (streaming)
+                {
+                    (outcome.Result as IWalkOutcome)?.RecordWalk(slot, cursor);
+                }
+
+                return outcome.Result;
             }
 
             if (replacesSkip)
@@ -161,20 +189,23 @@ public sealed partial class FallbackChain<TProvider>
     /// A stream's success is reported when the stream ends, by the streaming loop.
     /// </summary>
     private async ValueTask<ProviderOutcome<TResult>> CallAsync<TState, TResult>(
-        int index,
-        int attempt,
+        AttemptSlot slot,
         ResiliencePipeline pipeline,
-        Admission admission,
-        long generation,
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
         CallScope scope,
         bool streaming)
     {
+        int index = slot.Index;
         long started = _time.GetTimestamp();
-        _telemetry.AttemptStarted(index, attempt, admission);
-        Activity? span = FailoverTracing.StartAttempt(_labels[index], attempt, admission == Admission.Probe, _time);
+        bool reported = _telemetry.FollowsEveryAttempt;
+        if (reported)
+        {
+            _telemetry.AttemptStarted(index, slot.Attempt, slot.Admission);
+        }
+
+        Activity? span = FailoverTracing.StartAttempt(_labels[index], slot.Attempt, slot.Admission == Admission.Probe, _time);
         ResilienceContext context = ResilienceContextPool.Shared.Get(scope.Token);
         context.Properties.Set(ProviderPipelines.PolicyKey, policy);
         if (scope.Deadline is not null)
@@ -198,22 +229,31 @@ public sealed partial class FallbackChain<TProvider>
                 (operation, _entries[index].Provider, state)).ConfigureAwait(false);
             decided = true;
             TimeSpan duration = _time.GetElapsedTime(started);
-            int requests = context.Properties.TryGetValue(AttemptProgress.Key, out progress) ? progress.Requests : 1;
-            DateTimeOffset succeeded = _time.GetUtcNow();
-            _store.OnSuccess(index, admission, generation, succeeded);
+            var succeeded = new DateTimeOffset(slot.AdmittedUtcTicks + duration.Ticks, TimeSpan.Zero);
+            _store.OnSuccess(index, slot.Admission, slot.Generation, succeeded);
             _sticky?.OnSuccess(index, succeeded);
             RecordLatency(index, duration, succeeded);
-            if (!streaming)
+
+            if (reported || span is not null || streaming)
             {
-                _telemetry.AttemptSucceeded(index, attempt, duration, requests, timeToFirstItem: null, items: null);
+                // Retries are rare on a success, and counting them means a property lookup: only done when reported.
+                int requests = context.Properties.TryGetValue(AttemptProgress.Key, out progress) ? progress.Requests : 1;
+                if (streaming)
+                {
+                    (result as IWalkOutcome)?.RecordAttempt(started, duration, requests);
+                }
+                else if (reported)
+                {
+                    _telemetry.AttemptSucceeded(index, slot.Attempt, duration, requests, timeToFirstItem: null, items: null);
+                }
+
+                if (span is not null)
+                {
+                    FailoverTracing.Succeeded(span, requests, _time);
+                }
             }
 
-            if (span is not null)
-            {
-                FailoverTracing.Succeeded(span, requests, _time);
-            }
-
-            return new ProviderOutcome<TResult>(result, started, duration, requests);
+            return new ProviderOutcome<TResult>(result);
         }
         catch (Exception ex) when (Intercepts(ex, context, policy, scope, out progress, out verdict))
         {
@@ -231,13 +271,13 @@ public sealed partial class FallbackChain<TProvider>
             {
                 // The error propagates unchanged (not fallback-safe, or already the caller's cancellation): it says
                 // nothing about the provider's health.
-                _store.OnNoVerdict(index, admission);
+                _store.OnNoVerdict(index, slot.Admission);
             }
         }
 
         if (scope.CallerToken.IsCancellationRequested)
         {
-            _store.OnNoVerdict(index, admission);
+            _store.OnNoVerdict(index, slot.Admission);
             Exception canceled = CallerCanceled(scope.CallerToken, error);
             if (span is not null)
             {
@@ -254,13 +294,13 @@ public sealed partial class FallbackChain<TProvider>
             // The deadline cut the attempt short before the provider said anything: the attempt simply timed out,
             // which is no verdict on the provider.
             failure = new FailureClassification(FailoverReason.Timeout);
-            _store.OnNoVerdict(index, admission);
+            _store.OnNoVerdict(index, slot.Admission);
         }
         else
         {
             // With the deadline passed, what the provider had said before it is still the real failure.
             failure = scope.DeadlineReached ? progress!.LastVerdict.Failure : verdict.Failure;
-            _store.OnFailure(index, failure, admission, generation, now);
+            _store.OnFailure(index, failure, slot.Admission, slot.Generation, now);
             RecordFailure(index, failure.Reason, now);
         }
 

@@ -8,6 +8,12 @@ namespace FailoverGen;
 /// </summary>
 internal interface IFailoverTelemetry
 {
+    /// <summary>
+    /// True when someone follows successful attempts too (an observer, a logger at Debug, a metrics listener): only then
+    /// does the engine report attempt starts and successes, which every healthy call would otherwise pay for.
+    /// </summary>
+    bool FollowsEveryAttempt { get; }
+
     /// <summary>The <paramref name="attempt"/>-th provider called in a call is about to receive its request.</summary>
     void AttemptStarted(int index, int attempt, Admission admission);
 

@@ -1,9 +1,14 @@
+using System;
 using System.Collections.Generic;
 
 namespace FailoverGen;
 
-/// <summary>A stream that has produced its first item (or ended empty): the point after which it is committed.</summary>
-internal readonly struct StreamHead<TItem>
+/// <summary>
+/// A stream that has produced its first item (or ended empty): the point after which it is committed. It also carries
+/// what the streaming loop needs once items flow: which provider answered, in which cooldown generation, the cursor to
+/// resume the walk from, and the attempt's timing for the stream's events.
+/// </summary>
+internal sealed class StreamHead<TItem> : IWalkOutcome
 {
     public StreamHead(IAsyncEnumerator<TItem>? enumerator, TItem first)
     {
@@ -16,4 +21,32 @@ internal readonly struct StreamHead<TItem>
 
     /// <summary>The first item, read while a failure could still fail over.</summary>
     public TItem First { get; }
+
+    /// <summary>The <see cref="TimeProvider"/> timestamp at which the attempt started.</summary>
+    public long Started { get; private set; }
+
+    /// <summary>How long the attempt took to its first item, retries included.</summary>
+    public TimeSpan TimeToFirstItem { get; private set; }
+
+    /// <summary>Requests the attempt sent.</summary>
+    public int Requests { get; private set; }
+
+    /// <summary>The provider, its admission and its cooldown generation.</summary>
+    public AttemptSlot Slot { get; private set; }
+
+    /// <summary>Where the walk stands, to resume from if the stream fails and restarts elsewhere.</summary>
+    public WalkCursor Cursor { get; private set; }
+
+    public void RecordAttempt(long started, TimeSpan duration, int requests)
+    {
+        Started = started;
+        TimeToFirstItem = duration;
+        Requests = requests;
+    }
+
+    public void RecordWalk(in AttemptSlot slot, WalkCursor cursor)
+    {
+        Slot = slot;
+        Cursor = cursor;
+    }
 }

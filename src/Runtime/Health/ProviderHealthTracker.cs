@@ -6,8 +6,9 @@ namespace FailoverGen;
 /// <summary>
 /// The health measurements of one provider: outcomes and latency in a sliding window of ten buckets, a latency baseline
 /// built from what leaves that window, the last few latencies for percentiles, and whether the provider is degraded.
-/// Writers take this provider's own lock, so providers never contend with each other; the walk reads the degraded
-/// flag without it.
+/// Writers take this provider's own gate, a spin lock around a few field updates (every healthy call records, and an
+/// uncontended monitor costs several times as much); providers never contend with each other, and the walk reads the
+/// degraded flag without the gate.
 /// </summary>
 internal sealed class ProviderHealthTracker
 {
@@ -17,13 +18,19 @@ internal sealed class ProviderHealthTracker
     /// <summary>The baseline weighs at most this many past samples, so it follows a provider whose normal speed changes.</summary>
     private const int BaselineMemory = 200;
 
-    private readonly object _gate = new();
+    private int _busy;
     private readonly long _bucketTicks;
     private readonly long[] _epochs = new long[Buckets];
     private readonly int[] _successes = new int[Buckets];
     private readonly int[] _failures = new int[Buckets];
     private readonly long[] _latencyTicks = new long[Buckets];
     private readonly long[] _recent = new long[RecentLatencies];
+    private long _bucketStartTicks = long.MaxValue;
+    private long _bucketEndTicks = long.MinValue;
+    private int _slot;
+    private int _windowSuccesses;
+    private int _windowFailures;
+    private long _windowLatencyTicks;
     private int _recentCount;
     private int _recentNext;
     private double _baselineTicks;
@@ -33,7 +40,6 @@ internal sealed class ProviderHealthTracker
     private int _consecutiveFailures;
     private FailoverReason? _lastFailureReason;
     private DateTimeOffset? _lastFailureAt;
-    private DateTimeOffset? _lastSuccessAt;
     private bool _degraded;
     private long _lastSuccessUtcTicks;
 
@@ -49,58 +55,83 @@ internal sealed class ProviderHealthTracker
     public bool IsDegraded(DateTimeOffset now, TimeSpan window) =>
         Volatile.Read(ref _degraded) && now.UtcTicks - Volatile.Read(ref _lastSuccessUtcTicks) < window.Ticks;
 
-    /// <summary>Records a success and judges degradation; true when the degraded state changed.</summary>
+    /// <summary>
+    /// Records a success and judges degradation; true when the degraded state changed, and only then are the window's
+    /// mean latency and the baseline worked out. Every healthy call runs this, so it avoids divisions in the common case.
+    /// </summary>
     public bool RecordSuccess(TimeSpan latency, DateTimeOffset now, ProviderHealthOptions options, out TimeSpan windowLatency, out TimeSpan baseline)
     {
-        lock (_gate)
+        long ticks = now.UtcTicks;
+        Enter();
+        try
         {
-            int slot = Advance(now);
+            int slot = ticks >= _bucketStartTicks && ticks < _bucketEndTicks ? _slot : Advance(ticks);
             _successes[slot]++;
             _latencyTicks[slot] += latency.Ticks;
+            _windowSuccesses++;
+            _windowLatencyTicks += latency.Ticks;
             _recent[_recentNext] = latency.Ticks;
-            _recentNext = (_recentNext + 1) % RecentLatencies;
-            _recentCount = Math.Min(_recentCount + 1, RecentLatencies);
+            _recentNext = (_recentNext + 1) & (RecentLatencies - 1);
+            if (_recentCount < RecentLatencies)
+            {
+                _recentCount++;
+            }
+
             _totalSuccesses++;
             _consecutiveFailures = 0;
-            _lastSuccessAt = now;
-            Volatile.Write(ref _lastSuccessUtcTicks, now.UtcTicks);
+            Volatile.Write(ref _lastSuccessUtcTicks, ticks);
 
-            (int successes, _, long latencyTicks) = Totals(now);
-            windowLatency = TimeSpan.FromTicks(successes == 0 ? 0 : latencyTicks / successes);
-            baseline = TimeSpan.FromTicks((long)_baselineTicks);
             bool degraded = options.DetectDegradation
-                && successes >= options.DegradationMinimumSamples
+                && _windowSuccesses >= options.DegradationMinimumSamples
                 && _baselineSamples >= options.DegradationMinimumSamples
-                && windowLatency.Ticks > _baselineTicks * options.DegradationFactor;
+                && _windowLatencyTicks > _baselineTicks * options.DegradationFactor * _windowSuccesses;
             if (degraded == _degraded)
             {
+                windowLatency = default;
+                baseline = default;
                 return false;
             }
 
+            windowLatency = TimeSpan.FromTicks(_windowLatencyTicks / _windowSuccesses);
+            baseline = TimeSpan.FromTicks((long)_baselineTicks);
             Volatile.Write(ref _degraded, degraded);
             return true;
+        }
+        finally
+        {
+            Exit();
         }
     }
 
     public void RecordFailure(FailoverReason reason, DateTimeOffset now)
     {
-        lock (_gate)
+        Enter();
+        try
         {
-            int slot = Advance(now);
+            long ticks = now.UtcTicks;
+            int slot = ticks >= _bucketStartTicks && ticks < _bucketEndTicks ? _slot : Advance(ticks);
             _failures[slot]++;
+            _windowFailures++;
             _totalFailures++;
             _consecutiveFailures++;
             _lastFailureReason = reason;
             _lastFailureAt = now;
         }
+        finally
+        {
+            Exit();
+        }
     }
 
     public HealthMeasurements Measure(DateTimeOffset now)
     {
-        lock (_gate)
+        Enter();
+        try
         {
-            Advance(now);
-            (int successes, int failures, long latencyTicks) = Totals(now);
+            Advance(now.UtcTicks);
+            int successes = _windowSuccesses;
+            int failures = _windowFailures;
+            long latencyTicks = _windowLatencyTicks;
             long[] recent = new long[_recentCount];
             Array.Copy(_recent, recent, _recentCount);
             Array.Sort(recent);
@@ -117,20 +148,43 @@ internal sealed class ProviderHealthTracker
                 IsDegraded(now, TimeSpan.FromTicks(_bucketTicks * Buckets)),
                 _lastFailureReason,
                 _lastFailureAt,
-                _lastSuccessAt);
+                _lastSuccessUtcTicks == 0 ? null : new DateTimeOffset(_lastSuccessUtcTicks, TimeSpan.Zero));
+        }
+        finally
+        {
+            Exit();
         }
     }
+
+    private void Enter()
+    {
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) == 0)
+        {
+            return;
+        }
+
+        var spin = default(SpinWait);
+        do
+        {
+            spin.SpinOnce();
+        }
+        while (Interlocked.CompareExchange(ref _busy, 1, 0) != 0);
+    }
+
+    private void Exit() => Volatile.Write(ref _busy, 0);
 
     private static TimeSpan? Percentile(long[] sorted, double quantile) =>
         sorted.Length == 0 ? null : TimeSpan.FromTicks(sorted[(int)Math.Ceiling(quantile * sorted.Length) - 1]);
 
     /// <summary>
     /// Moves buckets that fell out of the window into the baseline (unless the provider is degraded: a slow provider
-    /// must not become its own baseline) and returns the bucket for <paramref name="now"/>.
+    /// must not become its own baseline) and returns the bucket for <paramref name="ticks"/>, which it remembers so that
+    /// records within the same bucket skip all this.
     /// </summary>
-    private int Advance(DateTimeOffset now)
+    private int Advance(long ticks)
     {
-        long epoch = now.UtcTicks / _bucketTicks;
+        long epoch = ticks / _bucketTicks;
+        int slot = (int)(epoch % Buckets);
         for (int i = 0; i < Buckets; i++)
         {
             if (_epochs[i] > epoch - Buckets)
@@ -145,41 +199,34 @@ internal sealed class ProviderHealthTracker
                 _baselineSamples += _successes[i];
             }
 
-            _epochs[i] = long.MaxValue;
-            _successes[i] = 0;
-            _failures[i] = 0;
-            _latencyTicks[i] = 0;
+            Clear(i);
         }
 
-        int slot = (int)(epoch % Buckets);
         if (_epochs[slot] != epoch)
         {
             // Empty, unless the clock went back: counts from the "future" are dropped rather than mixed in.
+            Clear(slot);
             _epochs[slot] = epoch;
-            _successes[slot] = 0;
-            _failures[slot] = 0;
-            _latencyTicks[slot] = 0;
         }
 
+        _slot = slot;
+        _bucketStartTicks = epoch * _bucketTicks;
+        _bucketEndTicks = _bucketStartTicks + _bucketTicks;
         return slot;
     }
 
-    private (int Successes, int Failures, long LatencyTicks) Totals(DateTimeOffset now)
+    private void Clear(int bucket)
     {
-        long epoch = now.UtcTicks / _bucketTicks;
-        int successes = 0;
-        int failures = 0;
-        long latency = 0;
-        for (int i = 0; i < Buckets; i++)
+        if (_epochs[bucket] != long.MaxValue)
         {
-            if (_epochs[i] > epoch - Buckets && _epochs[i] <= epoch)
-            {
-                successes += _successes[i];
-                failures += _failures[i];
-                latency += _latencyTicks[i];
-            }
+            _windowSuccesses -= _successes[bucket];
+            _windowFailures -= _failures[bucket];
+            _windowLatencyTicks -= _latencyTicks[bucket];
         }
 
-        return (successes, failures, latency);
+        _epochs[bucket] = long.MaxValue;
+        _successes[bucket] = 0;
+        _failures[bucket] = 0;
+        _latencyTicks[bucket] = 0;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class ChainTelemetry : IFailoverTelemetry
     private readonly FailoverObserver[] _observers;
     private readonly int[] _observerFaulted;
     private readonly ILogger _logger;
+    private readonly bool _logs;
     private readonly FailoverMetrics _metrics;
 
     public ChainTelemetry(string chain, ProviderLabels[] labels, FallbackChainOptions options, FailoverMetrics metrics)
@@ -28,6 +29,7 @@ internal sealed class ChainTelemetry : IFailoverTelemetry
         _time = options.TimeProvider;
         _metrics = metrics;
         _logger = options.LoggerFactory?.CreateLogger(FailoverDiagnostics.LoggerCategory) ?? NullLogger.Instance;
+        _logs = options.LoggerFactory is not null;
         int callbacks = options.OnAttempt is null && options.OnSwitched is null ? 0 : 1;
         _observers = new FailoverObserver[options.Observers.Count + callbacks];
         options.Observers.CopyTo(_observers, 0);
@@ -38,6 +40,9 @@ internal sealed class ChainTelemetry : IFailoverTelemetry
 
         _observerFaulted = new int[_observers.Length];
     }
+
+    public bool FollowsEveryAttempt =>
+        _observers.Length != 0 || _metrics.Attempts.Enabled || _metrics.AttemptDuration.Enabled || (_logs && _logger.IsEnabled(LogLevel.Debug));
 
     public void AttemptStarted(int index, int attempt, Admission admission)
     {

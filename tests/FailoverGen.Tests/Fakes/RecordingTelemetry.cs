@@ -19,6 +19,8 @@ internal sealed class RecordingTelemetry : IFailoverTelemetry
         }
     }
 
+    public bool FollowsEveryAttempt => true;
+
     public void AttemptStarted(int index, int attempt, Admission admission)
     {
     }
