@@ -22,7 +22,8 @@ public sealed partial class FallbackChain<TProvider> : ICooldownGaugeSource
         var providers = new ProviderHealth[_entries.Length];
         for (int i = 0; i < providers.Length; i++)
         {
-            providers[i] = new ProviderHealth(_entries[i].Name, i, _store.Describe(i, now), _health[i].Measure(now));
+            providers[i] = new ProviderHealth(_entries[i].Name, i, _store.Describe(i, now));
+            _health[i].Measure(providers[i], now);
         }
 
         return new FallbackChainHealth(_name, now, providers);

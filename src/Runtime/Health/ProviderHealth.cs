@@ -7,7 +7,7 @@ namespace FailoverGen;
 /// <summary>One provider's health at one moment, as <see cref="FallbackChain{TProvider}.GetHealth"/> reports it.</summary>
 public sealed class ProviderHealth
 {
-    internal ProviderHealth(string name, int index, in CooldownStatus cooldown, in HealthMeasurements measured)
+    internal ProviderHealth(string name, int index, in CooldownStatus cooldown)
     {
         Name = name;
         Index = index;
@@ -15,19 +15,6 @@ public sealed class ProviderHealth
         CoolingUntil = cooldown.Until;
         CooldownReason = cooldown.Reason;
         CooldownGroup = cooldown.Group;
-        Successes = measured.Successes;
-        Failures = measured.Failures;
-        TotalSuccesses = measured.TotalSuccesses;
-        TotalFailures = measured.TotalFailures;
-        ConsecutiveFailures = measured.ConsecutiveFailures;
-        Latency = measured.Latency;
-        LatencyP50 = measured.LatencyP50;
-        LatencyP95 = measured.LatencyP95;
-        BaselineLatency = measured.Baseline;
-        IsDegraded = measured.Degraded;
-        LastFailureReason = measured.LastFailureReason;
-        LastFailureAt = measured.LastFailureAt;
-        LastSuccessAt = measured.LastSuccessAt;
     }
 
     /// <summary>The provider's name in the chain.</summary>
@@ -49,46 +36,46 @@ public sealed class ProviderHealth
     public string? CooldownGroup { get; }
 
     /// <summary>Successes within <see cref="ProviderHealthOptions.Window"/>.</summary>
-    public int Successes { get; }
+    public int Successes { get; internal set; }
 
     /// <summary>Failures the chain handled within <see cref="ProviderHealthOptions.Window"/>.</summary>
-    public int Failures { get; }
+    public int Failures { get; internal set; }
 
     /// <summary>Failures as a share of calls within the window, from 0 to 1; 0 when it had no calls.</summary>
     public double FailureRate => Successes + Failures == 0 ? 0 : (double)Failures / (Successes + Failures);
 
     /// <summary>Successes since the chain was built.</summary>
-    public long TotalSuccesses { get; }
+    public long TotalSuccesses { get; internal set; }
 
     /// <summary>Handled failures since the chain was built.</summary>
-    public long TotalFailures { get; }
+    public long TotalFailures { get; internal set; }
 
     /// <summary>Failures since its last success.</summary>
-    public int ConsecutiveFailures { get; }
+    public int ConsecutiveFailures { get; internal set; }
 
     /// <summary>Mean latency of its successes within the window; null when it had none.</summary>
-    public TimeSpan? Latency { get; }
+    public TimeSpan? Latency { get; internal set; }
 
     /// <summary>Median latency of its last 64 successes.</summary>
-    public TimeSpan? LatencyP50 { get; }
+    public TimeSpan? LatencyP50 { get; internal set; }
 
     /// <summary>95th percentile latency of its last 64 successes.</summary>
-    public TimeSpan? LatencyP95 { get; }
+    public TimeSpan? LatencyP95 { get; internal set; }
 
     /// <summary>Its usual latency: the mean of successes from before the window; null until one has left it.</summary>
-    public TimeSpan? BaselineLatency { get; }
+    public TimeSpan? BaselineLatency { get; internal set; }
 
     /// <summary>True when its recent latency is high enough over the baseline that it is tried after the healthy providers.</summary>
-    public bool IsDegraded { get; }
+    public bool IsDegraded { get; internal set; }
 
     /// <summary>The reason of its last failure.</summary>
-    public FailoverReason? LastFailureReason { get; }
+    public FailoverReason? LastFailureReason { get; internal set; }
 
     /// <summary>When it last failed.</summary>
-    public DateTimeOffset? LastFailureAt { get; }
+    public DateTimeOffset? LastFailureAt { get; internal set; }
 
     /// <summary>When it last answered.</summary>
-    public DateTimeOffset? LastSuccessAt { get; }
+    public DateTimeOffset? LastSuccessAt { get; internal set; }
 
     /// <summary>E.g. <c>google/gemini-2.5-flash: cooling down until 12:00:20 (rate limited), 3 ok / 1 failed, p50 420 ms</c>.</summary>
     public override string ToString()

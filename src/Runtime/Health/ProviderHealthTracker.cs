@@ -123,32 +123,29 @@ internal sealed class ProviderHealthTracker
         }
     }
 
-    public HealthMeasurements Measure(DateTimeOffset now)
+    /// <summary>Fills in what this tracker measured, read in one go under the gate so the numbers agree.</summary>
+    public void Measure(ProviderHealth into, DateTimeOffset now)
     {
         Enter();
         try
         {
             Advance(now.UtcTicks);
-            int successes = _windowSuccesses;
-            int failures = _windowFailures;
-            long latencyTicks = _windowLatencyTicks;
             long[] recent = new long[_recentCount];
             Array.Copy(_recent, recent, _recentCount);
             Array.Sort(recent);
-            return new HealthMeasurements(
-                successes,
-                failures,
-                _totalSuccesses,
-                _totalFailures,
-                _consecutiveFailures,
-                successes == 0 ? null : TimeSpan.FromTicks(latencyTicks / successes),
-                Percentile(recent, 0.50),
-                Percentile(recent, 0.95),
-                _baselineSamples == 0 ? null : TimeSpan.FromTicks((long)_baselineTicks),
-                IsDegraded(now, TimeSpan.FromTicks(_bucketTicks * Buckets)),
-                _lastFailureReason,
-                _lastFailureAt,
-                _lastSuccessUtcTicks == 0 ? null : new DateTimeOffset(_lastSuccessUtcTicks, TimeSpan.Zero));
+            into.Successes = _windowSuccesses;
+            into.Failures = _windowFailures;
+            into.TotalSuccesses = _totalSuccesses;
+            into.TotalFailures = _totalFailures;
+            into.ConsecutiveFailures = _consecutiveFailures;
+            into.Latency = _windowSuccesses == 0 ? null : TimeSpan.FromTicks(_windowLatencyTicks / _windowSuccesses);
+            into.LatencyP50 = Percentile(recent, 0.50);
+            into.LatencyP95 = Percentile(recent, 0.95);
+            into.BaselineLatency = _baselineSamples == 0 ? null : TimeSpan.FromTicks((long)_baselineTicks);
+            into.IsDegraded = IsDegraded(now, TimeSpan.FromTicks(_bucketTicks * Buckets));
+            into.LastFailureReason = _lastFailureReason;
+            into.LastFailureAt = _lastFailureAt;
+            into.LastSuccessAt = _lastSuccessUtcTicks == 0 ? null : new DateTimeOffset(_lastSuccessUtcTicks, TimeSpan.Zero);
         }
         finally
         {

@@ -20,13 +20,7 @@ public sealed class DegradationTests
     public async Task SlowPrimary_MovesAfterTheHealthyFallback_AndAnEventSaysSo()
     {
         (FallbackChain<IChatProvider> chain, ScriptedProvider primary, ScriptedProvider fallback) = Build();
-        await EstablishBaselineAsync(chain);
-
-        _primaryLatency = Slow;
-        for (int i = 0; i < 10; i++)
-        {
-            await chain.CompleteAsync();
-        }
+        await SlowDownAfterBaselineAsync(chain, calls: 10);
 
         int primaryCalls = primary.CallCount;
         Assert.Equal(fallback.Reply, await chain.CompleteAsync());
@@ -47,12 +41,7 @@ public sealed class DegradationTests
     public async Task DegradedPrimary_StillServesWhenTheFallbackFails()
     {
         (FallbackChain<IChatProvider> chain, ScriptedProvider primary, ScriptedProvider fallback) = Build(fallbackFails: true);
-        await EstablishBaselineAsync(chain);
-        _primaryLatency = Slow;
-        for (int i = 0; i < 10; i++)
-        {
-            await chain.CompleteAsync();
-        }
+        await SlowDownAfterBaselineAsync(chain, calls: 10);
 
         Assert.Equal(primary.Reply, await chain.CompleteAsync());
         Assert.Equal(FailoverAttemptOutcome.Failed, _observer.Events.OfType<AttemptFailed>().Last().Attempt.Outcome);
@@ -63,12 +52,7 @@ public sealed class DegradationTests
     public async Task DegradedPrimary_GetsTrafficAgainAfterAWindow_AndRecovers()
     {
         (FallbackChain<IChatProvider> chain, ScriptedProvider primary, _) = Build();
-        await EstablishBaselineAsync(chain);
-        _primaryLatency = Slow;
-        for (int i = 0; i < 10; i++)
-        {
-            await chain.CompleteAsync();
-        }
+        await SlowDownAfterBaselineAsync(chain, calls: 10);
 
         _primaryLatency = Fast;
         _clock.Advance(TimeSpan.FromMinutes(1));
@@ -85,12 +69,7 @@ public sealed class DegradationTests
     public async Task FewerSamplesThanTheMinimum_NeverDegrade()
     {
         (FallbackChain<IChatProvider> chain, ScriptedProvider primary, _) = Build(configure: o => o.Health.DegradationMinimumSamples = 50);
-        await EstablishBaselineAsync(chain);
-        _primaryLatency = Slow;
-        for (int i = 0; i < 10; i++)
-        {
-            await chain.CompleteAsync();
-        }
+        await SlowDownAfterBaselineAsync(chain, calls: 10);
 
         int before = primary.CallCount;
         await chain.CompleteAsync();
@@ -103,12 +82,7 @@ public sealed class DegradationTests
     public async Task DetectionTurnedOff_KeepsTheDeclaredOrder()
     {
         (FallbackChain<IChatProvider> chain, ScriptedProvider primary, _) = Build(configure: o => o.Health.DetectDegradation = false);
-        await EstablishBaselineAsync(chain);
-        _primaryLatency = Slow;
-        for (int i = 0; i < 11; i++)
-        {
-            await chain.CompleteAsync();
-        }
+        await SlowDownAfterBaselineAsync(chain, calls: 11);
 
         Assert.Equal(21, primary.CallCount);
         Assert.Empty(_observer.Events.OfType<DegradationChanged>());
@@ -118,18 +92,16 @@ public sealed class DegradationTests
     public async Task ALargerFactor_ToleratesTheSameSlowdown()
     {
         (FallbackChain<IChatProvider> chain, ScriptedProvider primary, _) = Build(configure: o => o.Health.DegradationFactor = 5);
-        await EstablishBaselineAsync(chain);
-        _primaryLatency = Slow;
-        for (int i = 0; i < 11; i++)
-        {
-            await chain.CompleteAsync();
-        }
+        await SlowDownAfterBaselineAsync(chain, calls: 11);
 
         Assert.Equal(21, primary.CallCount);
     }
 
-    /// <summary>Ten fast answers that then leave the one-minute window, so they become the baseline.</summary>
-    private async Task EstablishBaselineAsync(FallbackChain<IChatProvider> chain)
+    /// <summary>
+    /// Ten fast answers that then leave the one-minute window, so they become the baseline; then the primary turns
+    /// slow for <paramref name="calls"/> calls.
+    /// </summary>
+    private async Task SlowDownAfterBaselineAsync(FallbackChain<IChatProvider> chain, int calls)
     {
         for (int i = 0; i < 10; i++)
         {
@@ -137,6 +109,11 @@ public sealed class DegradationTests
         }
 
         _clock.Advance(TimeSpan.FromMinutes(1));
+        _primaryLatency = Slow;
+        for (int i = 0; i < calls; i++)
+        {
+            await chain.CompleteAsync();
+        }
     }
 
     private (FallbackChain<IChatProvider> Chain, ScriptedProvider Primary, ScriptedProvider Fallback) Build(bool fallbackFails = false, Action<FallbackChainOptions>? configure = null)
