@@ -33,6 +33,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A duplicate has no effect and usually means a different value was meant.");
 
+    public static readonly DiagnosticDescriptor OutageNotFailedOver = Create(
+        DiagnosticIds.OutageNotFailedOver,
+        "FailoverOn leaves out an outage",
+        "The [FailoverOn] set on '{0}' leaves out {1}: a provider that is down that way is rethrown instead of failed over",
+        Usage,
+        DiagnosticSeverity.Info,
+        "A [FailoverOn] set replaces the default policy. Providers go down by refusing connections (Network), by not answering in time (Timeout) and with 5xx statuses (ServerError); a set without them rethrows those outages.");
+
     public static readonly DiagnosticDescriptor EmptyFallbackChain = Create(
         DiagnosticIds.EmptyFallbackChain,
         "FallbackChain interface has no members",

@@ -31,6 +31,9 @@ public static class DiagnosticIds
     public const string OpenGenericChainFor = "FG0011";
     public const string PointerMembersNeedUnsafe = "FG0012";
 
+    /// <summary>A <c>[FailoverOn]</c> set leaves out network failures, timeouts or server errors: outages are rethrown.</summary>
+    public const string OutageNotFailedOver = "FG0013";
+
     /// <summary>A catch block swallows an error the failover chain needs to see.</summary>
     public const string SwallowedFailover = "FG1001";
 
