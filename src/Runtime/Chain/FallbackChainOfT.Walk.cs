@@ -58,7 +58,42 @@ public sealed partial class FallbackChain<TProvider>
         }
     }
 
-    private WalkCursor StartCursor() => new(_sticky?.StartIndex(_time.GetUtcNow()) ?? 0);
+    /// <summary>Where a call starts: its scope's order, or the declared order with the sticky fallback first.</summary>
+    private WalkCursor StartCursor()
+    {
+        if (FailoverScope.Current?.OrderFor(this, _name, ProviderNames) is int[] scoped)
+        {
+            return new WalkCursor(scoped);
+        }
+
+        int first = _sticky?.StartIndex(_time.GetUtcNow()) ?? 0;
+        return new WalkCursor(first == 0 ? _declaredOrder : StickyOrder(first));
+    }
+
+    /// <summary>The providers the running call may use: its scope's subset, or all of them.</summary>
+    private int[] CurrentOrder() => FailoverScope.Current?.OrderFor(this, _name, ProviderNames) ?? _declaredOrder;
+
+    /// <summary>The declared order with <paramref name="first"/> moved to the front; built once per fallback.</summary>
+    private int[] StickyOrder(int first)
+    {
+        // A race builds the same array twice; either copy is correct.
+        return _stickyOrders[first] ??= Build();
+
+        int[] Build()
+        {
+            var order = new int[_entries.Length];
+            order[0] = first;
+            for (int i = 0, next = 1; i < order.Length; i++)
+            {
+                if (i != first)
+                {
+                    order[next++] = i;
+                }
+            }
+
+            return order;
+        }
+    }
 
     /// <summary>
     /// Walks the chain from <paramref name="cursor"/> until a provider succeeds: providers in order, skipping those
@@ -86,11 +121,11 @@ public sealed partial class FallbackChain<TProvider>
             long generation;
             bool replacesSkip;
             DateTimeOffset now = _time.GetUtcNow();
-            if (cursor.Position < cursor.Length(_entries.Length))
+            if (cursor.Position < cursor.Length)
             {
-                if (cursor.Position < _entries.Length)
+                if (cursor.Position < cursor.Order.Length)
                 {
-                    index = IndexAt(cursor.First, cursor.Position++);
+                    index = cursor.Order[cursor.Position++];
                     if (IsDegraded(index, now))
                     {
                         // Slow, not failing: it keeps its turn, after the providers answering at their usual speed.
@@ -100,7 +135,7 @@ public sealed partial class FallbackChain<TProvider>
                 }
                 else
                 {
-                    index = cursor.Deferred![cursor.Position++ - _entries.Length];
+                    index = cursor.Deferred![cursor.Position++ - cursor.Order.Length];
                 }
 
                 admission = _store.TryEnter(index, now, out Cooldown cooldown, out generation);
@@ -117,7 +152,7 @@ public sealed partial class FallbackChain<TProvider>
                 // Every provider is cooling down. Failing now would report "all failed" without a single request,
                 // so the provider whose cooldown ends first is called anyway.
                 cursor.Forced = true;
-                index = _store.SoonestAvailable();
+                index = _store.SoonestAvailable(cursor.Order);
                 admission = Admission.Forced;
                 generation = _store.GenerationOf(index);
                 replacesSkip = true;
@@ -420,8 +455,4 @@ public sealed partial class FallbackChain<TProvider>
 
     private static bool IsCancellationOf(Exception exception, CancellationToken token) =>
         exception is OperationCanceledException canceled && canceled.CancellationToken == token;
-
-    /// <summary>Position 0 is the start provider; the rest follow in declared order.</summary>
-    private static int IndexAt(int first, int position) =>
-        position == 0 ? first : position <= first ? position - 1 : position;
 }

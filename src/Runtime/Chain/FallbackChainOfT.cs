@@ -29,6 +29,8 @@ public sealed partial class FallbackChain<TProvider>
     private readonly TimeProvider _time;
     private readonly string _name;
     private readonly string _callSpanName;
+    private readonly int[] _declaredOrder;
+    private readonly int[]?[] _stickyOrders;
     private int _disposed;
 
     internal FallbackChain(IReadOnlyList<ProviderRegistration<TProvider>> providers, FallbackChainOptions options)
@@ -55,7 +57,14 @@ public sealed partial class FallbackChain<TProvider>
         _telemetry = options.Telemetry ?? new ChainTelemetry(_name, _labels, options, metrics);
         metrics.Register(this);
         _store = new InProcessCooldownStore(groups, options.Cooldowns, _telemetry);
-        var pipelines = new ProviderPipelines(options, _classifier, _store);
+        _declaredOrder = new int[providers.Count];
+        for (int i = 0; i < _declaredOrder.Length; i++)
+        {
+            _declaredOrder[i] = i;
+        }
+
+        _stickyOrders = new int[]?[providers.Count];
+        var pipelines = new ProviderPipelines(options, _classifier, _store, CurrentOrder);
         _entries = new ChainEntry<TProvider>[providers.Count];
         for (int i = 0; i < providers.Count; i++)
         {

@@ -29,12 +29,12 @@ internal interface ICooldownStore
     /// <summary>Provider <paramref name="index"/>'s cooldown state, for health snapshots.</summary>
     CooldownStatus Describe(int index, DateTimeOffset now);
 
-    /// <summary>True when a provider other than <paramref name="index"/> could take a call now.</summary>
-    bool AnyOtherAvailable(int index, DateTimeOffset now);
+    /// <summary>True when a provider of <paramref name="among"/> other than <paramref name="index"/> could take a call now.</summary>
+    bool AnyOtherAvailable(int index, int[] among, DateTimeOffset now);
 
     /// <summary>
-    /// The provider whose cooldown ends first. One being probed by another call comes last: its cooldown is over, but
+    /// The provider of <paramref name="among"/> whose cooldown ends first. One being probed by another call comes last: its cooldown is over, but
     /// sending it every forced call would defeat the single probe.
     /// </summary>
-    int SoonestAvailable();
+    int SoonestAvailable(int[] among);
 }

@@ -75,11 +75,11 @@ internal sealed class InProcessCooldownStore : ICooldownStore
 
     public CooldownStatus Describe(int index, DateTimeOffset now) => _circuits[index].Describe(now);
 
-    public bool AnyOtherAvailable(int index, DateTimeOffset now)
+    public bool AnyOtherAvailable(int index, int[] among, DateTimeOffset now)
     {
         // Reads without the circuits' locks: the answer only chooses between waiting out a short hint and failing over
         // now, and a provider whose state changes while this runs is judged again when the walk reaches it.
-        for (int i = 0; i < _circuits.Length; i++)
+        foreach (int i in among)
         {
             if (i != index && _circuits[i].IsAvailable(now))
             {
@@ -90,12 +90,12 @@ internal sealed class InProcessCooldownStore : ICooldownStore
         return false;
     }
 
-    public int SoonestAvailable()
+    public int SoonestAvailable(int[] among)
     {
         // Reads without the circuits' locks: a cooldown that moves while this runs only changes which provider is
         // forced, and any of them is a valid choice when all are cooling down.
-        int best = 0;
-        for (int i = 1; i < _circuits.Length; i++)
+        int best = among[0];
+        foreach (int i in among)
         {
             ProviderCircuit candidate = _circuits[i];
             ProviderCircuit current = _circuits[best];

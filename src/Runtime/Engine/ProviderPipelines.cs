@@ -19,13 +19,17 @@ internal sealed class ProviderPipelines
     private readonly ChainClassifier _classifier;
     private readonly ICooldownStore _store;
     private readonly TimeProvider _time;
+    private readonly Func<int[]> _currentOrder;
 
-    public ProviderPipelines(FallbackChainOptions options, ChainClassifier classifier, ICooldownStore store)
+    // currentOrder: the providers the running call may use (its scope's subset, or all of them), so a short retry hint
+    // is only waited out when none of those could take the call instead.
+    public ProviderPipelines(FallbackChainOptions options, ChainClassifier classifier, ICooldownStore store, Func<int[]> currentOrder)
     {
         _options = options;
         _classifier = classifier;
         _store = store;
         _time = options.TimeProvider;
+        _currentOrder = currentOrder;
     }
 
     /// <summary>Retries outside, the per-attempt timeout inside.</summary>
@@ -90,7 +94,7 @@ internal sealed class ProviderPipelines
 
         // A wait the deadline would cut short gains nothing and hides the provider's answer: fail over or end now.
         TimeSpan remaining = context.Properties.TryGetValue(DeadlineKey, out CallDeadline? deadline) ? deadline.Remaining(now) : TimeSpan.MaxValue;
-        if (hint > _options.MaxRetryAfterWait || hint >= remaining || _store.AnyOtherAvailable(index, now))
+        if (hint > _options.MaxRetryAfterWait || hint >= remaining || _store.AnyOtherAvailable(index, _currentOrder(), now))
         {
             return false;
         }

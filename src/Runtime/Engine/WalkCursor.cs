@@ -9,9 +9,9 @@ namespace FailoverGen;
 /// </summary>
 internal struct WalkCursor
 {
-    public WalkCursor(int first)
+    public WalkCursor(int[] order)
     {
-        First = first;
+        Order = order;
         Position = 0;
         Called = false;
         Forced = false;
@@ -21,10 +21,13 @@ internal struct WalkCursor
         Deferred = null;
     }
 
-    /// <summary>The provider index the walk starts at (the primary, or the sticky fallback).</summary>
-    public int First { get; }
+    /// <summary>
+    /// The provider positions the walk visits, in order: the chain's declared order, the sticky fallback first, or a
+    /// <see cref="FailoverScope"/>'s subset. Shared arrays, never written.
+    /// </summary>
+    public int[] Order { get; }
 
-    /// <summary>How many positions of the chain the walk has visited.</summary>
+    /// <summary>How many positions of the order (then of the deferred providers) the walk has visited.</summary>
     public int Position { get; set; }
 
     /// <summary>True once any provider received a request in this call.</summary>
@@ -42,8 +45,8 @@ internal struct WalkCursor
     /// <summary>Degraded providers put off until the healthy ones were tried; null while none was.</summary>
     public List<int>? Deferred { get; set; }
 
-    /// <summary>The positions the first pass visits: every provider, then the deferred ones.</summary>
-    public int Length(int providers) => providers + (Deferred?.Count ?? 0);
+    /// <summary>The positions the first pass visits: every provider of the order, then the deferred ones.</summary>
+    public int Length => Order.Length + (Deferred?.Count ?? 0);
 
     /// <summary>The providers passed over so far, in walk order; null while none was.</summary>
     public List<FailoverAttempt>? Attempts { get; set; }
