@@ -18,7 +18,11 @@ public sealed class FailoverScopeTests
         _a = new ScriptedProvider("a", _clock);
         _b = new ScriptedProvider("b", _clock);
         _c = new ScriptedProvider("c", _clock);
-        _chain = TestChains.Build(_clock, o => o.Name = "chat", _a, _b, _c);
+        _chain = TestChains.Build(_clock, o =>
+        {
+            o.Name = "chat";
+            o.MaxAttemptsPerProvider = 1;
+        }, _a, _b, _c);
     }
 
     [Fact]
