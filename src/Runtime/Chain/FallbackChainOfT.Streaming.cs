@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -20,6 +21,7 @@ public sealed partial class FallbackChain<TProvider>
     /// <param name="operation">Starts one provider's stream; receives the token to pass on.</param>
     /// <param name="policy">Which failures move to the next provider.</param>
     /// <param name="cancellationToken">The caller's token; combined with the token given to <c>WithCancellation</c>.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public IAsyncEnumerable<TItem> ExecuteStream<TState, TItem>(
         TState state,
         Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation,

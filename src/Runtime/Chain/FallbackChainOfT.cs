@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Collections.ObjectModel;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +13,7 @@ namespace FailoverGen;
 /// each call starts at the primary, skips providers that are cooling down, retries transient failures on the
 /// same provider, moves on for fallback-eligible failures, rethrows everything else unchanged, and ends in a
 /// <see cref="FallbackChainExhaustedException"/> naming every provider when none succeeds.
-/// Generated wrappers call the Execute methods; they are public so hand-written code can too.
+/// Generated wrappers call the Execute methods; they are public so hand-written code can too, but hidden from completion lists.
 /// One chain serves any number of concurrent calls.
 /// </summary>
 public sealed partial class FallbackChain<TProvider>
@@ -91,6 +92,7 @@ public sealed partial class FallbackChain<TProvider>
     /// <param name="operation">Calls one provider; receives the token to pass on.</param>
     /// <param name="policy">Which failures move to the next provider.</param>
     /// <param name="cancellationToken">The caller's token: its cancellation is rethrown at once, never failed over.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<TResult> ExecuteAsync<TState, TResult>(
         TState state,
         Func<TProvider, TState, CancellationToken, Task<TResult>> operation,
@@ -107,6 +109,7 @@ public sealed partial class FallbackChain<TProvider>
 
     /// <summary>Runs a <see cref="Task"/>-returning member through the chain.</summary>
     /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public Task ExecuteVoidAsync<TState>(
         TState state,
         Func<TProvider, TState, CancellationToken, Task> operation,
@@ -127,6 +130,7 @@ public sealed partial class FallbackChain<TProvider>
 
     /// <summary>Runs a <see cref="ValueTask{TResult}"/>-returning member through the chain.</summary>
     /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ValueTask<TResult> ExecuteValueTaskAsync<TState, TResult>(
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
@@ -139,6 +143,7 @@ public sealed partial class FallbackChain<TProvider>
 
     /// <summary>Runs a <see cref="ValueTask"/>-returning member through the chain.</summary>
     /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public async ValueTask ExecuteVoidValueTaskAsync<TState>(
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask> operation,
@@ -159,6 +164,7 @@ public sealed partial class FallbackChain<TProvider>
 
     /// <summary>Runs a synchronous member through the chain. Blocks only while waiting out a retry backoff.</summary>
     /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public TResult Execute<TState, TResult>(
         TState state,
         Func<TProvider, TState, CancellationToken, TResult> operation,
@@ -175,6 +181,7 @@ public sealed partial class FallbackChain<TProvider>
 
     /// <summary>Runs a synchronous <see langword="void"/> member through the chain.</summary>
     /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ExecuteVoid<TState>(
         TState state,
         Action<TProvider, TState, CancellationToken> operation,
@@ -199,6 +206,7 @@ public sealed partial class FallbackChain<TProvider>
     /// later call is configured the same and none is left undisposed.
     /// </summary>
     /// <exception cref="AggregateException">One or more providers threw; each exception is inside.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ForEachProvider<TState>(TState state, Action<TProvider, TState> action)
     {
         if (action is null)
@@ -227,6 +235,7 @@ public sealed partial class FallbackChain<TProvider>
 
     /// <summary>The asynchronous form of <see cref="ForEachProvider{TState}"/>, used for <c>DisposeAsync</c>.</summary>
     /// <exception cref="AggregateException">One or more providers threw; each exception is inside.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public async ValueTask ForEachProviderAsync<TState>(TState state, Func<TProvider, TState, ValueTask> action)
     {
         if (action is null)
@@ -259,6 +268,7 @@ public sealed partial class FallbackChain<TProvider>
     /// <c>Dispose</c>.
     /// </summary>
     /// <exception cref="AggregateException">One or more providers threw; each exception is inside.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void DisposeProviders()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
@@ -272,6 +282,7 @@ public sealed partial class FallbackChain<TProvider>
     /// <see cref="IDisposable"/>. Shares its once-only guard with <see cref="DisposeProviders"/>.
     /// </summary>
     /// <exception cref="AggregateException">One or more providers threw; each exception is inside.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ValueTask DisposeProvidersAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -1,7 +1,7 @@
 namespace FailoverGen;
 
 /// <summary>The reason an HTTP status code means when the response body says nothing more specific.</summary>
-public static class StatusCodeReasons
+internal static class StatusCodeReasons
 {
     /// <summary>Maps a status code to its default reason; <see cref="FailoverReason.Unknown"/> when it has none.</summary>
     public static FailoverReason FromStatusCode(int statusCode) => statusCode switch

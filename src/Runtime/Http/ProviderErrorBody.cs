@@ -11,7 +11,7 @@ namespace FailoverGen;
 /// (OpenRouter's <c>error.metadata.raw</c>) are read through to it, and Hugging Face's <c>estimated_time</c> for a
 /// model that is loading is a retry hint.
 /// </summary>
-public sealed class ProviderErrorBody
+internal sealed class ProviderErrorBody
 {
     private ProviderErrorBody()
     {

@@ -11,7 +11,7 @@ namespace FailoverGen;
 /// Reads the retry hints providers send as headers. Every parser returns null for values it cannot read:
 /// a malformed hint must never turn into an exception on the failure path.
 /// </summary>
-public static class RetryHints
+internal static class RetryHints
 {
     /// <summary>The longest hint accepted; anything above is treated as this.</summary>
     public static readonly TimeSpan MaxHint = TimeSpan.FromDays(1);
