@@ -208,7 +208,8 @@ internal static class Emitter
             }
 
             position++;
-            arguments.Add(parameter.ArgumentModifier + (stateParameters.Length == 1 ? state : state + ".Item" + position));
+            string value = stateParameters.Length == 1 ? state : state + ".Item" + position;
+            arguments.Add(parameter.ArgumentModifier + (parameter.ClonedPerAttempt ? value + "?.Clone()" : value));
         }
 
         string invocation = member is MethodModel

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -159,11 +160,26 @@ internal static partial class Parser
                 argumentModifier,
                 parameter.HasExplicitDefaultValue ? DefaultValues.Format(parameter, types, oblivious) : null,
                 isToken,
-                signatures.ForParameter(parameter)));
+                signatures.ForParameter(parameter),
+                parameter.RefKind == RefKind.None && IsCloneableAiOptions(parameter.Type)));
         }
 
         return models.ToEquatableArray();
     }
+
+    /// <summary>
+    /// A class of the Microsoft.Extensions.AI namespace named <c>…Options</c> with a public parameterless <c>Clone()</c>
+    /// returning its own type: the mutable per-request options that MEAI middleware and providers are allowed to change.
+    /// </summary>
+    private static bool IsCloneableAiOptions(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named
+        && named.Name.EndsWith("Options", StringComparison.Ordinal)
+        && named.ContainingNamespace?.ToDisplayString() == KnownNames.AiNamespace
+        && named.GetMembers("Clone").OfType<IMethodSymbol>().Any(clone =>
+            clone.DeclaredAccessibility == Accessibility.Public
+            && !clone.IsStatic
+            && clone.Parameters.Length == 0
+            && SymbolEqualityComparer.Default.Equals(clone.ReturnType.OriginalDefinition, named.OriginalDefinition));
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);

@@ -21,6 +21,7 @@ internal static class KnownNames
     public const string AnthropicApiException = "Anthropic.Exceptions.AnthropicApiException";
     public const string KernelHttpOperationException = "Microsoft.SemanticKernel.HttpOperationException";
     public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string AiNamespace = "Microsoft.Extensions.AI";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";

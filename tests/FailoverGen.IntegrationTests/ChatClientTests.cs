@@ -172,4 +172,67 @@ public sealed class ChatClientTests
         Assert.Equal(FailoverReason.RateLimit, attempt.Reason);
         Assert.Equal(TimeSpan.FromSeconds(30), attempt.RetryAfter);
     }
+
+    [Fact]
+    public async Task EachProvider_GetsItsOwnCopyOfChatOptions_AndTheCallersIsUntouched()
+    {
+        var seen = new List<string?>();
+        // A 503 leaves the first provider in the chain for the streaming call too (one failure does not cool it).
+        var meddler = new OptionsChangingChatClient(seen, new ProviderException("unavailable", statusCode: 503));
+        var next = new OptionsChangingChatClient(seen, failure: null);
+        var chat = new ChatClientFailover(FallbackChain.Create<IChatClient>()
+            .Add("meddler", meddler)
+            .Add("next", next)
+            .WithTimeProvider(_time)
+            .Configure(o => o.MaxAttemptsPerProvider = 1)
+            .Build());
+        var options = new ChatOptions { ModelId = "caller-model", Temperature = 0.2f };
+
+        await chat.GetResponseAsync(Prompt, options);
+        await foreach (ChatResponseUpdate _ in chat.GetStreamingResponseAsync(Prompt, options))
+        {
+        }
+
+        Assert.Equal(new[] { "caller-model", "caller-model", "caller-model", "caller-model" }, seen);
+        Assert.Equal("caller-model", options.ModelId);
+        Assert.Equal(0.2f, options.Temperature);
+    }
+
+    /// <summary>Records the model it was asked for, then changes the options as a provider adapter might.</summary>
+    private sealed class OptionsChangingChatClient(List<string?> seen, Exception? failure) : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            Meddle(options);
+            return failure is null
+                ? Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok")))
+                : Task.FromException<ChatResponse>(failure);
+        }
+
+        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken = default)
+        {
+            Meddle(options);
+            await Task.Yield();
+            if (failure is not null)
+            {
+                throw failure;
+            }
+
+            yield return new ChatResponseUpdate(ChatRole.Assistant, "ok");
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+
+        private void Meddle(ChatOptions? options)
+        {
+            seen.Add(options?.ModelId);
+            options!.ModelId = "provider-specific-model";
+            options.Temperature = 1.5f;
+        }
+    }
 }
