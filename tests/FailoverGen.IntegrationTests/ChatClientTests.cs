@@ -235,4 +235,50 @@ public sealed class ChatClientTests
             options.Temperature = 1.5f;
         }
     }
+
+    [Fact]
+    public async Task InAChatClientBuilderPipeline_FunctionInvocationRunsAcrossTheFailover()
+    {
+        var tool = new ToolCallingChatClient();
+        IChatClient pipeline = new ChatClientBuilder(new ChatClientFailover(FallbackChain.Create<IChatClient>()
+                .Add("primary", _primary)
+                .Add("tools", tool)
+                .WithTimeProvider(_time)
+                .Build()))
+            .UseFunctionInvocation()
+            .Build();
+        var options = new ChatOptions { Tools = [AIFunctionFactory.Create(() => "12:00", "get_time")] };
+
+        ChatResponse response = await pipeline.GetResponseAsync(Prompt, options);
+
+        Assert.Equal("It is 12:00.", response.Text);
+        Assert.Equal(1, _primary.Calls);
+        Assert.Equal(2, tool.Calls);
+    }
+
+    /// <summary>Asks for the get_time tool, then answers with its result: the two requests of one function-invocation loop.</summary>
+    private sealed class ToolCallingChatClient : IChatClient
+    {
+        public int Calls { get; private set; }
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            FunctionResultContent? result = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().LastOrDefault();
+            ChatMessage answer = result is null
+                ? new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("call-1", "get_time")])
+                : new ChatMessage(ChatRole.Assistant, "It is " + result.Result + ".");
+            return Task.FromResult(new ChatResponse(answer));
+        }
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
 }
