@@ -58,7 +58,7 @@ public sealed class OutagePolicyAnalyzer : FailoverAnalyzer
 
                     if (context.SemanticModel.GetTypeInfo(argument.Expression, context.CancellationToken).ConvertedType is { TypeKind: TypeKind.Enum } reasonType)
                     {
-                        reasons.Add(ReasonName(reasonType, value.Value) ?? string.Empty);
+                        reasons.Add(ReasonNames.Of(reasonType, value.Value) ?? string.Empty);
                     }
                     else if (value.Value is int code && code is >= 500 and <= 599)
                     {
@@ -88,23 +88,5 @@ public sealed class OutagePolicyAnalyzer : FailoverAnalyzer
             string target = context.SemanticModel.GetDeclaredSymbol(member, context.CancellationToken)?.Name ?? string.Empty;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.OutageNotFailedOver, first.GetLocation(), target, string.Join(", ", missing)));
         }
-    }
-
-    private static string? ReasonName(ITypeSymbol enumType, object? value)
-    {
-        if (enumType.ToDisplayString() != KnownNames.FailoverReason)
-        {
-            return null;
-        }
-
-        foreach (ISymbol field in enumType.GetMembers())
-        {
-            if (field is IFieldSymbol { HasConstantValue: true } constant && Equals(constant.ConstantValue, value))
-            {
-                return constant.Name;
-            }
-        }
-
-        return null;
     }
 }

@@ -30,7 +30,7 @@ internal static partial class Parser
                 IEnumerable<TypedConstant> values = argument.Kind == TypedConstantKind.Array ? argument.Values : new[] { argument };
                 foreach (TypedConstant value in values)
                 {
-                    if (value.Kind == TypedConstantKind.Enum && value.Type is INamedTypeSymbol enumType && ReasonName(enumType, value.Value) is string reason)
+                    if (value.Kind == TypedConstantKind.Enum && value.Type is INamedTypeSymbol enumType && ReasonNames.Of(enumType, value.Value) is string reason)
                     {
                         reasons.Add(reason);
                     }
@@ -58,9 +58,4 @@ internal static partial class Parser
         policies.Add(policy);
         return policies.Count - 1;
     }
-
-    private static string? ReasonName(INamedTypeSymbol enumType, object? value) =>
-        enumType.ToDisplayString() == KnownNames.FailoverReason
-            ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name
-            : null;
 }
