@@ -78,10 +78,11 @@ internal static partial class Parser
                     ns,
                     className,
                     SanitizeHintName((ns is null ? string.Empty : ns + ".") + className + "." + FullMetadataName(symbol)) + ".FallbackChainFor.g.cs",
-                    isPublic: false,
+                    isPublic: NamedBool(attribute, "Public") && symbol.DeclaredAccessibility == Accessibility.Public,
                     context.TargetNode.SyntaxTree.Options,
                     compilation,
-                    cancellationToken);
+                    cancellationToken,
+                    attribute);
                 if (model is not null)
                 {
                     models.Add(model);
@@ -99,6 +100,9 @@ internal static partial class Parser
     private static string? NamedString(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
 
+    private static bool NamedBool(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is true;
+
     private static ChainModel? ParseInterface(
         INamedTypeSymbol symbol,
         string? ns,
@@ -107,7 +111,8 @@ internal static partial class Parser
         bool isPublic,
         ParseOptions parseOptions,
         Compilation compilation,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AttributeData? chainFor = null)
     {
         // Interfaces the wrapper cannot implement are left out; an FG0009–FG0012 diagnostic says why.
         if (symbol.TypeKind == TypeKind.Error
@@ -128,7 +133,7 @@ internal static partial class Parser
         var policies = new List<PolicyModel>();
         var signatures = new SignatureAttributes(compilation);
         signatures.Note(symbol);
-        int interfacePolicy = AddPolicy(symbol.GetAttributes(), policies);
+        int interfacePolicy = chainFor is null ? AddPolicy(symbol.GetAttributes(), policies) : AddPolicy(chainFor, policies);
         var members = new List<MemberModel>();
         var implemented = new HashSet<string>(StringComparer.Ordinal);
         var slots = new ImplicitSlots();

@@ -48,6 +48,43 @@ public class ForeignInterfaceAndDiTests
         AssertNoWarnings(diagnostics);
     }
 
+    [Theory]
+    [MemberData(nameof(LanguageMatrix))]
+    public void PublicWrapper_IsPublic_WithAPublicRegistrationMethod(LanguageVersion version, NullableContextOptions nullable)
+    {
+        var (result, diagnostics, _) = GeneratorHarness.Run(
+            "[assembly: FailoverGen.FallbackChainFor(typeof(Microsoft.Extensions.AI.IChatClient), Public = true)]", version, nullable, ExtensionsReferences);
+
+        string generated = string.Concat(result.GeneratedSources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("public sealed partial class ChatClientFailover : global::Microsoft.Extensions.AI.IChatClient", generated);
+        Assert.Contains("public static class ChatClientFailoverServiceCollectionExtensions", generated);
+        Assert.DoesNotContain("internal ", generated);
+        AssertNoWarnings(diagnostics);
+    }
+
+    [Fact]
+    public void PolicyNamedOnTheAttribute_ReplacesTheDefault()
+    {
+        var (result, diagnostics, _) = GeneratorHarness.Run(
+            "[assembly: FailoverGen.FallbackChainFor(typeof(Microsoft.Extensions.AI.IChatClient), FailoverOnStatusCodes = new[] { 429, 503 }, "
+            + "FailoverOnReasons = new[] { FailoverGen.FailoverReason.ContextOverflow, FailoverGen.FailoverReason.Network })]",
+            extraReferences: ExtensionsReferences);
+
+        string generated = result.GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("new int[] { 429, 503 }", generated);
+        Assert.Contains("global::FailoverGen.FailoverReason.ContextOverflow, global::FailoverGen.FailoverReason.Network", generated);
+        Assert.DoesNotContain("FailoverPolicy.Default", generated);
+        AssertNoWarnings(diagnostics);
+    }
+
+    [Fact]
+    public void NoPolicyOnTheAttribute_KeepsTheDefault()
+    {
+        var (result, _, _) = GeneratorHarness.Run(ChatClientWrapper, extraReferences: ExtensionsReferences);
+
+        Assert.Contains("FailoverPolicy.Default", result.GeneratedSources.Single().SourceText.ToString());
+    }
+
     [Fact]
     public void SameInterfaceRequestedInTwoFiles_IsGeneratedOnce()
     {

@@ -6,6 +6,12 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 
+[assembly: FailoverGen.FallbackChainFor(
+    typeof(IChatClient),
+    ClassName = "LongContextChatFailover",
+    FailoverOnStatusCodes = new[] { 429 },
+    FailoverOnReasons = new[] { FailoverGen.FailoverReason.ContextOverflow, FailoverGen.FailoverReason.Network })]
+
 namespace FailoverGen.IntegrationTests;
 
 /// <summary>
@@ -280,5 +286,24 @@ public sealed class ChatClientTests
         public void Dispose()
         {
         }
+    }
+
+    [Fact]
+    public async Task ContextOverflow_FailsOverOnlyWhereTheAttributeOptedIn()
+    {
+        // OpenAI's answer to a prompt longer than the model's context window.
+        var tooLong = new ProviderException(
+            "This model's maximum context length is 128000 tokens. However, your messages resulted in 130412 tokens.",
+            statusCode: 400,
+            errorType: "invalid_request_error",
+            errorCode: "context_length_exceeded");
+        var small = new ScriptedChatClient("small") { Failure = tooLong };
+        var large = new ScriptedChatClient("large");
+        FallbackChain<IChatClient> Chain() => FallbackChain.Create<IChatClient>().Add("small", small).Add("large", large).WithTimeProvider(_time).Build();
+
+        await Assert.ThrowsAsync<ProviderException>(() => new ChatClientFailover(Chain()).GetResponseAsync(Prompt));
+        ChatResponse response = await new LongContextChatFailover(Chain()).GetResponseAsync(Prompt);
+
+        Assert.Equal("from large", response.Text);
     }
 }
