@@ -29,25 +29,19 @@ public sealed class FailoverOnArgumentsAnalyzer : FailoverAnalyzer
 
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol failoverOn)
     {
-        SyntaxList<AttributeListSyntax> lists = context.Node is MemberDeclarationSyntax member ? member.AttributeLists : default;
         var seen = new HashSet<object>();
         string? target = null;
-        foreach (AttributeListSyntax list in lists)
+        foreach (AttributeSyntax attribute in FailoverOnAttributes.Of(context, failoverOn))
         {
-            foreach (AttributeSyntax attribute in list.Attributes)
+            if (attribute.ArgumentList is null)
             {
-                if (attribute.ArgumentList is null
-                    || context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor
-                    || !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, failoverOn))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                target ??= context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken)?.Name ?? string.Empty;
-                foreach (AttributeArgumentSyntax argument in attribute.ArgumentList.Arguments)
-                {
-                    Check(context, argument, seen, target);
-                }
+            target ??= context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken)?.Name ?? string.Empty;
+            foreach (AttributeArgumentSyntax argument in attribute.ArgumentList.Arguments)
+            {
+                Check(context, argument, seen, target);
             }
         }
     }

@@ -29,41 +29,27 @@ public sealed class OutagePolicyAnalyzer : FailoverAnalyzer
 
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol failoverOn)
     {
-        if (context.Node is not MemberDeclarationSyntax member)
-        {
-            return;
-        }
-
         AttributeSyntax? first = null;
         var reasons = new HashSet<string>();
         bool serverStatus = false;
-        foreach (AttributeListSyntax list in member.AttributeLists)
+        foreach (AttributeSyntax attribute in FailoverOnAttributes.Of(context, failoverOn))
         {
-            foreach (AttributeSyntax attribute in list.Attributes)
+            first ??= attribute;
+            foreach (AttributeArgumentSyntax argument in attribute.ArgumentList?.Arguments ?? default)
             {
-                if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor
-                    || !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, failoverOn))
+                Optional<object?> value = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
+                if (!value.HasValue)
                 {
                     continue;
                 }
 
-                first ??= attribute;
-                foreach (AttributeArgumentSyntax argument in attribute.ArgumentList?.Arguments ?? default)
+                if (context.SemanticModel.GetTypeInfo(argument.Expression, context.CancellationToken).ConvertedType is { TypeKind: TypeKind.Enum } reasonType)
                 {
-                    Optional<object?> value = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
-                    if (!value.HasValue)
-                    {
-                        continue;
-                    }
-
-                    if (context.SemanticModel.GetTypeInfo(argument.Expression, context.CancellationToken).ConvertedType is { TypeKind: TypeKind.Enum } reasonType)
-                    {
-                        reasons.Add(ReasonNames.Of(reasonType, value.Value) ?? string.Empty);
-                    }
-                    else if (value.Value is int code && code is >= 500 and <= 599)
-                    {
-                        serverStatus = true;
-                    }
+                    reasons.Add(ReasonNames.Of(reasonType, value.Value) ?? string.Empty);
+                }
+                else if (value.Value is int code && code is >= 500 and <= 599)
+                {
+                    serverStatus = true;
                 }
             }
         }
@@ -85,7 +71,7 @@ public sealed class OutagePolicyAnalyzer : FailoverAnalyzer
 
         if (missing.Count > 0)
         {
-            string target = context.SemanticModel.GetDeclaredSymbol(member, context.CancellationToken)?.Name ?? string.Empty;
+            string target = context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken)?.Name ?? string.Empty;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.OutageNotFailedOver, first.GetLocation(), target, string.Join(", ", missing)));
         }
     }
