@@ -43,6 +43,12 @@ internal static class Emitter
             DependencyInjectionEmitter.Write(writer, model);
         }
 
+        if (model.ChatClientBuilder)
+        {
+            writer.WriteLineNoTabs(string.Empty);
+            ChatClientBuilderEmitter.Write(writer, model);
+        }
+
         if (model.Namespace is not null)
         {
             writer.CloseBlock();

@@ -210,6 +210,7 @@ internal static partial class Parser
         {
             Suppressions = signatures.Suppressions,
             Unsafe = WrapRules.UsesPointers(symbol),
+            ChatClientBuilder = FullMetadataName(symbol) == KnownNames.ChatClient && compilation.GetTypeByMetadataName(KnownNames.ChatClientBuilder) is not null,
         };
     }
 

@@ -22,6 +22,8 @@ internal static class KnownNames
     public const string KernelHttpOperationException = "Microsoft.SemanticKernel.HttpOperationException";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string AiNamespace = "Microsoft.Extensions.AI";
+    public const string ChatClient = "Microsoft.Extensions.AI.IChatClient";
+    public const string ChatClientBuilder = "Microsoft.Extensions.AI.ChatClientBuilder";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";

@@ -16,6 +16,10 @@ public class ForeignInterfaceAndDiTests
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
         .ToImmutableArray();
 
+    private static readonly ImmutableArray<MetadataReference> ChatClientBuilderReferences = ExtensionsReferences.AddRange(Directory
+        .EnumerateFiles(System.AppContext.BaseDirectory, "Microsoft.Extensions.AI.dll")
+        .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+
     private const string ChatClientWrapper = "[assembly: FailoverGen.FallbackChainFor(typeof(Microsoft.Extensions.AI.IChatClient))]";
 
     public static IEnumerable<object[]> LanguageMatrix() => GeneratedCodeCompilesTests.LanguageMatrix();
@@ -83,6 +87,29 @@ public class ForeignInterfaceAndDiTests
         var (result, _, _) = GeneratorHarness.Run(ChatClientWrapper, extraReferences: ExtensionsReferences);
 
         Assert.Contains("FailoverPolicy.Default", result.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguageMatrix))]
+    public void WithChatClientBuilderAvailable_UseFailoverIsWritten_AndCompiles(LanguageVersion version, NullableContextOptions nullable)
+    {
+        var (result, diagnostics, _) = GeneratorHarness.Run(ChatClientWrapper, version, nullable, ChatClientBuilderReferences);
+
+        string generated = result.GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("internal static class ChatClientFailoverChatClientBuilderExtensions", generated);
+        Assert.Contains("UseFailover(this global::Microsoft.Extensions.AI.ChatClientBuilder builder, string primaryName,", generated);
+        AssertNoWarnings(diagnostics);
+    }
+
+    [Fact]
+    public void WrapperWithAnotherName_GetsAUseMethodNamedAfterIt()
+    {
+        var (result, diagnostics, _) = GeneratorHarness.Run(
+            "[assembly: FailoverGen.FallbackChainFor(typeof(Microsoft.Extensions.AI.IChatClient), ClassName = \"ResilientChat\")]",
+            extraReferences: ChatClientBuilderReferences);
+
+        Assert.Contains(" UseResilientChat(this ", result.GeneratedSources.Single().SourceText.ToString());
+        AssertNoWarnings(diagnostics);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 [assembly: FailoverGen.FallbackChainFor(
@@ -305,5 +306,24 @@ public sealed class ChatClientTests
         ChatResponse response = await new LongContextChatFailover(Chain()).GetResponseAsync(Prompt);
 
         Assert.Equal("from large", response.Text);
+    }
+
+    [Fact]
+    public async Task UseFailover_MakesTheBuiltClientThePrimary_InsideFunctionInvocation()
+    {
+        var tool = new ToolCallingChatClient();
+        using ServiceProvider services = new ServiceCollection().AddSingleton<TimeProvider>(_time).BuildServiceProvider();
+        IChatClient pipeline = new ChatClientBuilder(_primary)
+            .UseFunctionInvocation()
+            .UseFailover("primary", (_, chain) => chain.Add("tools", tool))
+            .Build(services);
+        var options = new ChatOptions { Tools = [AIFunctionFactory.Create(() => "12:00", "get_time")] };
+
+        ChatResponse response = await pipeline.GetResponseAsync(Prompt, options);
+
+        Assert.Equal("It is 12:00.", response.Text);
+        Assert.Equal(1, _primary.Calls);
+        Assert.Equal(2, tool.Calls);
+        Assert.Equal("primary", pipeline.GetService<ChatClientMetadata>()?.ProviderName);
     }
 }

@@ -20,4 +20,7 @@ internal sealed record ChainModel(
 
     /// <summary>A member uses pointer or function-pointer types, so the class is declared <c>unsafe</c>.</summary>
     public bool Unsafe { get; init; }
+
+    /// <summary>The interface is <c>IChatClient</c> and the project has <c>ChatClientBuilder</c>: a <c>UseFailover</c> extension is written.</summary>
+    public bool ChatClientBuilder { get; init; }
 }
