@@ -228,7 +228,7 @@ internal static class Emitter
             CallKind.ValueTaskOfT => "ExecuteValueTaskAsync",
             CallKind.ValueTask => "ExecuteVoidValueTaskAsync",
             CallKind.Void => "ExecuteVoid",
-            CallKind.Stream => "ExecuteStream",
+            CallKind.Stream => "ExecuteStreamAsync",
             _ => "Execute",
         };
         string? callerToken = parameters.FirstOrDefault(p => p.IsCallerToken)?.Name;

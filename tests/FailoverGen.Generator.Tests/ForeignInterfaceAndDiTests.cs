@@ -33,7 +33,7 @@ public class ForeignInterfaceAndDiTests
         string generated = result.GeneratedSources.Single().SourceText.ToString();
         Assert.Contains("namespace Consumer", generated);
         Assert.Contains("internal sealed partial class ChatClientFailover : global::Microsoft.Extensions.AI.IChatClient", generated);
-        Assert.Contains(".ExecuteStream(", generated);
+        Assert.Contains(".ExecuteStreamAsync(", generated);
         Assert.Contains(".DisposeProviders();", generated);
         Assert.Contains(".Primary.GetService(", generated);
         AssertNoWarnings(diagnostics);

@@ -88,7 +88,7 @@ public sealed class StreamErrorEventTests
             .Build();
 
         var text = new StringBuilder();
-        await foreach (string item in chain.ExecuteStream("hi", static (p, s, ct) => p.StreamAsync(s, ct), FailoverPolicy.Default))
+        await foreach (string item in chain.ExecuteStreamAsync("hi", static (p, s, ct) => p.StreamAsync(s, ct), FailoverPolicy.Default))
         {
             text.Append(item);
         }

@@ -81,7 +81,7 @@ public sealed class StreamingTests
     }
 
     private static IAsyncEnumerable<string> Stream(FallbackChain<IStreamer> chain, CancellationToken cancellationToken = default) =>
-        chain.ExecuteStream("prompt", static (p, s, t) => p.StreamAsync(s, t), FailoverPolicy.Default, cancellationToken);
+        chain.ExecuteStreamAsync("prompt", static (p, s, t) => p.StreamAsync(s, t), FailoverPolicy.Default, cancellationToken);
 
     private static async Task<List<string>> ReadAll(IAsyncEnumerable<string> stream, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ public sealed partial class FallbackChain<TProvider>
     /// <param name="policy">Which failures move to the next provider.</param>
     /// <param name="cancellationToken">The caller's token; combined with the token given to <c>WithCancellation</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public IAsyncEnumerable<TItem> ExecuteStream<TState, TItem>(
+    public IAsyncEnumerable<TItem> ExecuteStreamAsync<TState, TItem>(
         TState state,
         Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation,
         FailoverPolicy policy,

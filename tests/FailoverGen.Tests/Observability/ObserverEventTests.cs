@@ -128,7 +128,7 @@ public sealed class ObserverEventTests
         FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Observers.Add(observer), new ScriptedProvider("streamer", _clock));
 
         var received = new List<string>();
-        await foreach (string item in chain.ExecuteStream(_clock, static (_, clock, ct) => Tokens(clock, ct), FailoverPolicy.Default))
+        await foreach (string item in chain.ExecuteStreamAsync(_clock, static (_, clock, ct) => Tokens(clock, ct), FailoverPolicy.Default))
         {
             received.Add(item);
         }
@@ -149,7 +149,7 @@ public sealed class ObserverEventTests
         int received = 0;
         await Assert.ThrowsAsync<FallbackStreamInterruptedException>(async () =>
         {
-            await foreach (string item in chain.ExecuteStream(_clock, static (_, clock, ct) => CutAfterTwo(clock, ct), FailoverPolicy.Default))
+            await foreach (string item in chain.ExecuteStreamAsync(_clock, static (_, clock, ct) => CutAfterTwo(clock, ct), FailoverPolicy.Default))
             {
                 received++;
             }

@@ -125,7 +125,7 @@ public sealed class TracingTests : IDisposable
             new ScriptedProvider("fallback", _clock));
 
         int index = 0;
-        await foreach (string _ in chain.ExecuteStream(_clock, (p, clock, ct) => Items(index++ == 0, clock, ct), FailoverPolicy.Default))
+        await foreach (string _ in chain.ExecuteStreamAsync(_clock, (p, clock, ct) => Items(index++ == 0, clock, ct), FailoverPolicy.Default))
         {
         }
 
