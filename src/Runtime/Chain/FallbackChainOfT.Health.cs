@@ -50,11 +50,13 @@ public sealed partial class FallbackChain<TProvider> : ICooldownGaugeSource
         }
     }
 
-    private void RecordFailure(int index, FailoverReason reason, DateTimeOffset now)
+    /// <summary>A provider's own failure: its cooldown state and its health both learn of it.</summary>
+    private void RecordFailure(in AttemptSlot slot, in FailureClassification failure, DateTimeOffset now)
     {
-        if (ProviderCircuit.SaysAnythingAboutHealth(reason))
+        _store.OnFailure(slot.Index, failure, slot.Admission, slot.Generation, now);
+        if (ProviderCircuit.SaysAnythingAboutHealth(failure.Reason))
         {
-            _health[index].RecordFailure(reason, now);
+            _health[slot.Index].RecordFailure(failure.Reason, now);
         }
     }
 

@@ -100,8 +100,7 @@ public sealed partial class FallbackChain<TProvider>
                 DateTimeOffset now = _time.GetUtcNow();
                 if (verdict.Eligible)
                 {
-                    _store.OnFailure(index, verdict.Failure, head.Slot.Admission, head.Slot.Generation, now);
-                    RecordFailure(index, verdict.Failure.Reason, now);
+                    RecordFailure(head.Slot, verdict.Failure, now);
                 }
 
                 var interrupted = new FailoverAttempt(

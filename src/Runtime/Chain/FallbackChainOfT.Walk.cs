@@ -61,7 +61,7 @@ public sealed partial class FallbackChain<TProvider>
     /// <summary>Where a call starts: its scope's order, or the declared order with the sticky fallback first.</summary>
     private WalkCursor StartCursor()
     {
-        if (FailoverScope.Current?.OrderFor(this, _name, ProviderNames) is int[] scoped)
+        if (ScopedOrder() is int[] scoped)
         {
             return new WalkCursor(scoped);
         }
@@ -71,7 +71,10 @@ public sealed partial class FallbackChain<TProvider>
     }
 
     /// <summary>The providers the running call may use: its scope's subset, or all of them.</summary>
-    private int[] CurrentOrder() => FailoverScope.Current?.OrderFor(this, _name, ProviderNames) ?? _declaredOrder;
+    private int[] CurrentOrder() => ScopedOrder() ?? _declaredOrder;
+
+    /// <summary>The order of the <see cref="FailoverScope"/> the running call is in, when one applies to this chain.</summary>
+    private int[]? ScopedOrder() => FailoverScope.Current?.OrderFor(this, _name, ProviderNames);
 
     /// <summary>The declared order with <paramref name="first"/> moved to the front; built once per fallback.</summary>
     private int[] StickyOrder(int first)
@@ -335,8 +338,7 @@ public sealed partial class FallbackChain<TProvider>
         {
             // With the deadline passed, what the provider had said before it is still the real failure.
             failure = scope.DeadlineReached ? progress!.LastVerdict.Failure : verdict.Failure;
-            _store.OnFailure(index, failure, slot.Admission, slot.Generation, now);
-            RecordFailure(index, failure.Reason, now);
+            RecordFailure(slot, failure, now);
         }
 
         var failed = new FailoverAttempt(
