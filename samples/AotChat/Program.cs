@@ -108,10 +108,10 @@ IChatProvider CreateChat(List<FailoverAttempt> passedOver, Action<FailoverSwitch
         .Add(Gpt, new OpenAiClient(openaiHttp, "gpt-4o-mini"))
         .Configure(options =>
         {
-            options.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+            options.Retry.Delay = TimeSpan.FromMilliseconds(100);
 
             // A bug must end the run, not hang CI.
-            options.CallTimeout = TimeSpan.FromSeconds(30);
+            options.TotalRequestTimeout = TimeSpan.FromSeconds(30);
             options.OnAttempt = attempt =>
             {
                 passedOver.Add(attempt);

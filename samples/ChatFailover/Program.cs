@@ -29,7 +29,7 @@ FallbackChain<IChatProvider> chain = FallbackChain.Create<IChatProvider>()
     .Add("openai/gpt-4o-mini", new OpenAiClient(openaiHttp, "gpt-4o-mini"))
     .Configure(options =>
     {
-        options.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
         options.Observers.Add(new AttemptPrinter());
     })
     .Build();

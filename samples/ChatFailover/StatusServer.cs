@@ -45,7 +45,7 @@ public static class StatusServer
             .Configure(options =>
             {
                 options.Name = "chat";
-                options.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+                options.Retry.Delay = TimeSpan.FromMilliseconds(100);
             })
             .Build());
         builder.Services.AddSingleton<IChatProvider>(services => new ChatProviderFailover(services.GetRequiredService<FallbackChain<IChatProvider>>()));

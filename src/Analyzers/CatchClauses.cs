@@ -82,7 +82,7 @@ internal static class CatchClauses
     /// <summary>
     /// The catch can be left without throwing a provider failure: its end is reachable (and is not a call that never
     /// returns, such as <c>ExceptionDispatchInfo.Throw</c>), or it returns, breaks or continues somewhere that is not
-    /// guarded by a condition that rules such failures out (<c>if (!FailoverErrors.IsFallbackEligible(ex)) return …;</c>).
+    /// guarded by a condition that rules such failures out (<c>if (!FailoverErrors.IsFailoverEligible(ex)) return …;</c>).
     /// </summary>
     public static bool CanLeaveWithoutThrowing(SemanticModel model, CatchClauseSyntax clause, FailureCatch found, out bool continuesLoop)
     {

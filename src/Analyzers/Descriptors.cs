@@ -119,7 +119,7 @@ internal static class Descriptors
         "This catch of '{0}' can swallow a rate limit, quota or outage error: the failover chain never sees it and cannot move to the next provider",
         ErrorHandling,
         DiagnosticSeverity.Warning,
-        "Code that implements a [FallbackChain] interface must let fallback-eligible errors reach the generated wrapper: rethrow them, or filter them out with 'when (!FailoverErrors.IsFallbackEligible(ex))'.");
+        "Code that implements a [FallbackChain] interface must let fallback-eligible errors reach the generated wrapper: rethrow them, or filter them out with 'when (!FailoverErrors.IsFailoverEligible(ex))'.");
 
     public static readonly DiagnosticDescriptor StatusLost = Create(
         DiagnosticIds.StatusLost,

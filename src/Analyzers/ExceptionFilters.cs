@@ -281,7 +281,7 @@ internal sealed class ExceptionFilters
 
     private bool IsEligibilityCheck(IOperation operation) =>
         Unwrap(operation) is IInvocationOperation invocation
-        && invocation.TargetMethod.Name == "IsFallbackEligible"
+        && invocation.TargetMethod.Name == "IsFailoverEligible"
         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _symbols.FailoverErrors);
 
     private static bool IsFalse(IOperation operation) => Unwrap(operation).ConstantValue is { HasValue: true, Value: false };

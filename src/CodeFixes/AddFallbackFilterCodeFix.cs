@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Simplification;
 
 namespace FailoverGen.CodeFixes;
 
-/// <summary>FG1001: catch only what failover would not act on: <c>when (!FailoverErrors.IsFallbackEligible(ex))</c>.</summary>
+/// <summary>FG1001: catch only what failover would not act on: <c>when (!FailoverErrors.IsFailoverEligible(ex))</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddFallbackFilterCodeFix))]
 [Shared]
 public sealed class AddFallbackFilterCodeFix : CodeFixProvider
@@ -33,7 +33,7 @@ public sealed class AddFallbackFilterCodeFix : CodeFixProvider
         }
 
         context.RegisterCodeFix(
-            CodeAction.Create("Let fallback-eligible errors pass (when !FailoverErrors.IsFallbackEligible)", ct => Fix(context.Document, root, clause, ct), nameof(AddFallbackFilterCodeFix)),
+            CodeAction.Create("Let fallback-eligible errors pass (when !FailoverErrors.IsFailoverEligible)", ct => Fix(context.Document, root, clause, ct), nameof(AddFallbackFilterCodeFix)),
             context.Diagnostics);
     }
 
@@ -45,7 +45,7 @@ public sealed class AddFallbackFilterCodeFix : CodeFixProvider
         ExpressionSyntax notEligible = SyntaxFactory.PrefixUnaryExpression(
             SyntaxKind.LogicalNotExpression,
             SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, failoverErrors, SyntaxFactory.IdentifierName("IsFallbackEligible")),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, failoverErrors, SyntaxFactory.IdentifierName("IsFailoverEligible")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(name))))));
         ExpressionSyntax condition = named.Filter is { } existing
             ? SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, SyntaxFactory.ParenthesizedExpression(existing.FilterExpression), notEligible)

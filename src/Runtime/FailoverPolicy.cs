@@ -106,7 +106,7 @@ public sealed class FailoverPolicy
         uint mask = 0;
         for (var reason = FailoverReason.Unknown; reason <= FailoverReason.Canceled; reason++)
         {
-            if (reason.IsFallbackSafeByDefault())
+            if (reason.IsFailoverSafeByDefault())
             {
                 mask |= Bit(reason);
             }

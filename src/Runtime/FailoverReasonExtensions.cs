@@ -18,7 +18,7 @@ public static class FailoverReasonExtensions
     /// Bad requests, content filtering and context overflow would fail the same way everywhere,
     /// so they are rethrown unless explicitly opted in.
     /// </summary>
-    public static bool IsFallbackSafeByDefault(this FailoverReason reason) => reason switch
+    public static bool IsFailoverSafeByDefault(this FailoverReason reason) => reason switch
     {
         FailoverReason.RateLimit or FailoverReason.Quota or FailoverReason.Billing or FailoverReason.Auth
             or FailoverReason.Overloaded or FailoverReason.ServerError or FailoverReason.Timeout

@@ -68,7 +68,7 @@ public class CodeFixTests
                     }
             """ + End,
             Prelude + """
-                    catch (HttpRequestException ex) when (!FailoverErrors.IsFallbackEligible(ex))
+                    catch (HttpRequestException ex) when (!FailoverErrors.IsFailoverEligible(ex))
                     {
                         return null;
                     }
@@ -87,7 +87,7 @@ public class CodeFixTests
                     }
             """ + End,
             Prelude + """
-                    catch (Exception ex) when (!FailoverErrors.IsFallbackEligible(ex))
+                    catch (Exception ex) when (!FailoverErrors.IsFailoverEligible(ex))
                     {
                         return null;
                     }

@@ -65,19 +65,19 @@ public class ErrorHandlingAnalyzerTests
     [InlineData("catch (HttpRequestException) { throw; }")]
     [InlineData("catch (HttpRequestException ex) { Console.WriteLine(ex); throw; }")]
     [InlineData("catch (HttpRequestException ex) { throw new InvalidOperationException(\"failed\", ex); }")]
-    [InlineData("catch (HttpRequestException ex) when (!FailoverErrors.IsFallbackEligible(ex)) { return null; }")]
-    [InlineData("catch (HttpRequestException ex) when (FailoverErrors.IsFallbackEligible(ex) == false) { return null; }")]
+    [InlineData("catch (HttpRequestException ex) when (!FailoverErrors.IsFailoverEligible(ex)) { return null; }")]
+    [InlineData("catch (HttpRequestException ex) when (FailoverErrors.IsFailoverEligible(ex) == false) { return null; }")]
     [InlineData("catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.BadRequest) { return null; }")]
     [InlineData("catch (OperationCanceledException) when (ct.IsCancellationRequested) { return null; }")]
     [InlineData("catch (JsonException) { return null; }")]
     [InlineData("catch (FormatException) { return null; }")]
-    [InlineData("catch (ProviderException ex) { if (!FailoverErrors.IsFallbackEligible(ex)) return \"sorry\"; throw; }")]
+    [InlineData("catch (ProviderException ex) { if (!FailoverErrors.IsFailoverEligible(ex)) return \"sorry\"; throw; }")]
     [InlineData("catch (ProviderException ex) { if (ex.StatusCode == 400) return null; throw; }")]
     [InlineData("catch (HttpRequestException ex) when (ex.StatusCode is HttpStatusCode.BadRequest) { return null; }")]
     [InlineData("catch (HttpRequestException ex) when (HttpStatusCode.UnprocessableEntity == ex.StatusCode) { return null; }")]
     [InlineData("catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.BadRequest || ex.StatusCode == HttpStatusCode.UnprocessableEntity) { return null; }")]
     [InlineData("catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && ex.Message.Contains(\"context\")) { return null; }")]
-    [InlineData("catch (ProviderException ex) when (ex.StatusCode == 429 && !FailoverErrors.IsFallbackEligible(ex)) { return null; }")]
+    [InlineData("catch (ProviderException ex) when (ex.StatusCode == 429 && !FailoverErrors.IsFailoverEligible(ex)) { return null; }")]
     [InlineData("catch (Exception ex) when (ex is JsonException or FormatException) { return null; }")]
     [InlineData("catch (Exception) when (ct.IsCancellationRequested) { return null; }")]
     [InlineData("catch (AggregateException ex) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException!); }\nreturn null;")]
@@ -266,7 +266,7 @@ public class ErrorHandlingAnalyzerTests
                 foreach (string url in new[] { "a", "b" })
                 {
                     try { return await _http.GetStringAsync(url, ct); }
-                    catch (HttpRequestException) when (!FailoverErrors.IsFallbackEligible(new Exception())) { }
+                    catch (HttpRequestException) when (!FailoverErrors.IsFailoverEligible(new Exception())) { }
                 }
                 return null;
             """);
@@ -284,7 +284,7 @@ public class ErrorHandlingAnalyzerTests
                 while ((line = reader.ReadLine()) != null)
                 {
                     try { result += JsonSerializer.Deserialize<string>(line); }
-                    catch (Exception) when (!FailoverErrors.IsFallbackEligible(new JsonException())) { continue; }
+                    catch (Exception) when (!FailoverErrors.IsFailoverEligible(new JsonException())) { continue; }
                 }
                 return result;
             """);

@@ -14,7 +14,7 @@ namespace FailoverGen.Chaos;
 /// </summary>
 public sealed class SoakRunner
 {
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan TotalRequestTimeout = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan DeadlineSlack = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan CancelSlack = TimeSpan.FromMilliseconds(50);
 
@@ -36,9 +36,9 @@ public sealed class SoakRunner
         FallbackChainBuilder<IChaosProvider> builder = FallbackChain.Create<IChaosProvider>().Configure(o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(250);
-            o.CallTimeout = CallTimeout;
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
-            o.RetryMaxDelay = TimeSpan.FromMilliseconds(100);
+            o.TotalRequestTimeout = TotalRequestTimeout;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(20);
+            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
             o.MaxRetryAfterWait = TimeSpan.FromMilliseconds(300);
             o.Cooldowns.RateLimit = TimeSpan.FromSeconds(1);
             o.Cooldowns.QuotaOrBilling = TimeSpan.FromSeconds(3);
@@ -68,7 +68,7 @@ public sealed class SoakRunner
         Task[] callers = Enumerable.Range(0, Math.Min(concurrency, calls)).Select(_ => Task.Run(() => CallerAsync(target))).ToArray();
 
         // Every call ends by its deadline, so the whole batch has a hard bound; a call still running after it is lost.
-        TimeSpan bound = TimeSpan.FromTicks((CallTimeout + DeadlineSlack).Ticks * ((calls / Math.Max(1, concurrency)) + 2)) + TimeSpan.FromSeconds(30);
+        TimeSpan bound = TimeSpan.FromTicks((TotalRequestTimeout + DeadlineSlack).Ticks * ((calls / Math.Max(1, concurrency)) + 2)) + TimeSpan.FromSeconds(30);
         try
         {
             await Task.WhenAll(callers).WaitAsync(bound).ConfigureAwait(false);
@@ -125,12 +125,12 @@ public sealed class SoakRunner
             return;
         }
 
-        if (duration > CallTimeout)
+        if (duration > TotalRequestTimeout)
         {
-            _report.Overrun(duration - CallTimeout);
-            if (duration > CallTimeout + DeadlineSlack)
+            _report.Overrun(duration - TotalRequestTimeout);
+            if (duration > TotalRequestTimeout + DeadlineSlack)
             {
-                _report.Violation($"call {index}: took {duration.TotalMilliseconds:0} ms with a {CallTimeout.TotalMilliseconds:0} ms deadline ({outcome})");
+                _report.Violation($"call {index}: took {duration.TotalMilliseconds:0} ms with a {TotalRequestTimeout.TotalMilliseconds:0} ms deadline ({outcome})");
             }
         }
 

@@ -34,8 +34,8 @@ public sealed class ChatClientTests
             .Configure(o =>
             {
                 // The fake clock is never advanced here, so retries of transient failures must not wait.
-                o.RetryBaseDelay = TimeSpan.Zero;
-                o.RetryMaxDelay = TimeSpan.Zero;
+                o.Retry.Delay = TimeSpan.Zero;
+                o.Retry.MaxDelay = TimeSpan.Zero;
                 o.OnAttempt = a => attempts?.Add(a);
             })
             .Build());
@@ -191,7 +191,7 @@ public sealed class ChatClientTests
             .Add("meddler", meddler)
             .Add("next", next)
             .WithTimeProvider(_time)
-            .Configure(o => o.MaxAttemptsPerProvider = 1)
+            .Configure(o => o.Retry.MaxRetryAttempts = 0)
             .Build());
         var options = new ChatOptions { ModelId = "caller-model", Temperature = 0.2f };
 

@@ -22,7 +22,7 @@ public sealed class DependencyInjectionTests
         services.AddToolboxFailover((provider, chain) => chain
             .Add("primary", provider.GetRequiredKeyedService<IToolbox>("primary"))
             .Add("fallback", provider.GetRequiredKeyedService<IToolbox>("fallback"))
-            .Configure(o => o.MaxAttemptsPerProvider = 1));
+            .Configure(o => o.Retry.MaxRetryAttempts = 0));
 
         using ServiceProvider container = services.BuildServiceProvider();
         IToolbox toolbox = container.GetRequiredService<IToolbox>();

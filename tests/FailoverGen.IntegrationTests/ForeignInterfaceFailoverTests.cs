@@ -77,7 +77,7 @@ public sealed class ForeignInterfaceFailoverTests
             .Configure(o =>
             {
                 // The fake clock is never advanced, so a transient failure is not retried on the same provider.
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.OnAttempt = _attempts.Add;
             })
             .Build();

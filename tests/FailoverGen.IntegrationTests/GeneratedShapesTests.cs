@@ -16,7 +16,7 @@ public class GeneratedShapesTests
         _toolbox = new ToolboxFailover(FallbackChain.Create<IToolbox>()
             .Add("primary", _primary)
             .Add("fallback", _fallback)
-            .Configure(o => o.MaxAttemptsPerProvider = 1)
+            .Configure(o => o.Retry.MaxRetryAttempts = 0)
             .Build());
     }
 

@@ -48,8 +48,8 @@ internal sealed class ProviderFixture : IAsyncDisposable
             .WithTimeProvider(Time)
             .Configure(options =>
             {
-                options.RetryBaseDelay = TimeSpan.Zero;
-                options.RetryMaxDelay = TimeSpan.Zero;
+                options.Retry.Delay = TimeSpan.Zero;
+                options.Retry.MaxDelay = TimeSpan.Zero;
                 options.OnAttempt = attempt =>
                 {
                     lock (Attempts)

@@ -165,7 +165,7 @@ public sealed class RealSdkFailoverTests : IAsyncDisposable
             .WithTimeProvider(_time)
             .Configure(o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.OnAttempt = attempt =>
                 {
                     lock (_attempts)

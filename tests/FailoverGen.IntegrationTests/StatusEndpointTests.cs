@@ -39,7 +39,7 @@ public sealed class StatusEndpointTests : IAsyncLifetime
             .Configure(o =>
             {
                 o.Name = "chat";
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
             })
             .Build();
 

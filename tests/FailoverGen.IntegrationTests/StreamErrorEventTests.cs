@@ -82,7 +82,7 @@ public sealed class StreamErrorEventTests
             .Add("openai", new SseChatClient(second))
             .Configure(o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.OnAttempt = attempts.Add;
             })
             .Build();

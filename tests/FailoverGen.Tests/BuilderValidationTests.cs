@@ -66,10 +66,10 @@ public sealed class BuilderValidationTests
 
     public static TheoryData<string, Action<FallbackChainOptions>> BadOptions() => new()
     {
-        { "MaxAttemptsPerProvider", o => o.MaxAttemptsPerProvider = 0 },
-        { "MaxAttemptsPerProvider", o => o.MaxAttemptsPerProvider = FallbackChainOptions.MaxAttemptsLimit + 1 },
-        { "RetryBaseDelay", o => o.RetryBaseDelay = TimeSpan.FromSeconds(-1) },
-        { "RetryMaxDelay", o => o.RetryMaxDelay = TimeSpan.FromMilliseconds(100) },
+        { "Retry.MaxRetryAttempts", o => o.Retry.MaxRetryAttempts = -1 },
+        { "Retry.MaxRetryAttempts", o => o.Retry.MaxRetryAttempts = ProviderRetryOptions.MaxRetryAttemptsLimit + 1 },
+        { "Retry.Delay", o => o.Retry.Delay = TimeSpan.FromSeconds(-1) },
+        { "Retry.MaxDelay", o => o.Retry.MaxDelay = TimeSpan.FromMilliseconds(100) },
         { "Cooldowns.Maximum", o => o.Cooldowns.Maximum = TimeSpan.FromMilliseconds(500) },
         { "Cooldowns.RateLimit", o => o.Cooldowns.RateLimit = TimeSpan.FromSeconds(-1) },
         { "StickyDuration", o => o.StickyDuration = TimeSpan.Zero },
@@ -118,9 +118,9 @@ public sealed class BuilderValidationTests
         FallbackChain<IChatProvider> chain = OneProvider()
             .Configure(o =>
             {
-                o.MaxAttemptsPerProvider = FallbackChainOptions.MaxAttemptsLimit;
-                o.RetryBaseDelay = TimeSpan.Zero;
-                o.RetryMaxDelay = TimeSpan.Zero;
+                o.Retry.MaxRetryAttempts = ProviderRetryOptions.MaxRetryAttemptsLimit;
+                o.Retry.Delay = TimeSpan.Zero;
+                o.Retry.MaxDelay = TimeSpan.Zero;
                 o.StickyDuration = TimeSpan.FromTicks(1);
                 o.Cooldowns.Minimum = TimeSpan.FromSeconds(5);
                 o.Cooldowns.Maximum = TimeSpan.FromSeconds(5);
@@ -156,12 +156,12 @@ public sealed class BuilderValidationTests
     {
         FallbackChainBuilder<IChatProvider> builder = OneProvider().Configure(o =>
         {
-            o.RetryBaseDelay = TimeSpan.FromDays(2);
-            o.RetryMaxDelay = TimeSpan.FromDays(2);
+            o.Retry.Delay = TimeSpan.FromDays(2);
+            o.Retry.MaxDelay = TimeSpan.FromDays(2);
         });
 
         var error = Assert.ThrowsAny<ArgumentException>(() => builder.Build());
 
-        Assert.Contains("RetryBaseDelay", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Retry.Delay", error.Message, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed class CancellationTests
             return cancellation = new OperationCanceledException("caller gave up", call.Token);
         });
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 3, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 2, primary, fallback);
 
         var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
 
@@ -100,9 +100,9 @@ public sealed class CancellationTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = 3;
-                o.RetryBaseDelay = TimeSpan.FromSeconds(1);
-                o.UseJitter = false;
+                o.Retry.MaxRetryAttempts = 2;
+                o.Retry.Delay = TimeSpan.FromSeconds(1);
+                o.Retry.UseJitter = false;
             },
             primary,
             fallback);
@@ -136,7 +136,7 @@ public sealed class CancellationTests
         var timeout = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException());
         var primary = new ScriptedProvider("primary", _clock).Throws(timeout);
         var fallback = new ScriptedProvider("fallback", _clock).Throws(new ProviderException("bad key", statusCode: 401));
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
         using var cts = new CancellationTokenSource();
 
         var error = await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
@@ -153,7 +153,7 @@ public sealed class CancellationTests
         providerOwned.Cancel();
         var primary = new ScriptedProvider("primary", _clock).Throws(new OperationCanceledException(providerOwned.Token));
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
 
         Assert.Equal(fallback.Reply, await chain.CompleteAsync());
     }
@@ -169,8 +169,8 @@ public sealed class CancellationTests
             _clock,
             o =>
             {
-                o.RetryBaseDelay = TimeSpan.FromSeconds(1);
-                o.UseJitter = false;
+                o.Retry.Delay = TimeSpan.FromSeconds(1);
+                o.Retry.UseJitter = false;
             },
             primary,
             fallback);
@@ -249,7 +249,7 @@ public sealed class CancellationTests
             cts.Cancel();
             return new ProviderException("unavailable", statusCode: 503);
         });
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
 
         OperationCanceledException canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.CompleteAsync(cancellationToken: cts.Token));
 

@@ -96,7 +96,7 @@ public sealed class ClassificationFuzzTests
                 FailoverErrors.Classify(named);
             }
 
-            FailoverErrors.IsFallbackEligible(new OperationCanceledException(body, new HttpRequestExceptionLike(body)));
+            FailoverErrors.IsFailoverEligible(new OperationCanceledException(body, new HttpRequestExceptionLike(body)));
             RetryHints.TryRead(headers, out _, out _);
             RetryHints.FromText(body);
             RetryHints.RetryAtFromText(body);

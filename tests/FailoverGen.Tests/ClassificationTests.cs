@@ -26,7 +26,7 @@ public sealed class ClassificationTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 configure?.Invoke(o);
             },
             only);
@@ -209,7 +209,7 @@ public sealed class ClassificationTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.Classifiers.Add(custom);
             },
             primary,

@@ -53,7 +53,7 @@ public sealed class ConcurrencyTests
         var primary = new ScriptedProvider("primary", _clock).Then(call =>
             call.Number % 2 == 0 ? Task.FromResult("reply from primary") : Task.FromException<string>(Flap(call)));
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
 
         (string? Reply, Exception? Error)[] results = await RunInParallel(chain, advanceClock);
 
@@ -83,7 +83,7 @@ public sealed class ConcurrencyTests
             1 => Task.FromException<string>(new TaskCanceledException("timed out")),
             _ => Task.FromException<string>(new InvalidOperationException("unrecognised")),
         });
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
 
         (string? Reply, Exception? Error)[] results = await RunInParallel(chain, advanceClock);
 

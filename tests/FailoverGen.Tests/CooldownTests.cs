@@ -17,7 +17,7 @@ public sealed class CooldownTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 configure?.Invoke(o);
             },
             primary,

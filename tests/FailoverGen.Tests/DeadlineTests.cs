@@ -19,7 +19,7 @@ public sealed class DeadlineTests
             o =>
             {
                 o.MaxRetryAfterWait = TimeSpan.FromSeconds(5);
-                o.CallTimeout = TimeSpan.FromSeconds(2);
+                o.TotalRequestTimeout = TimeSpan.FromSeconds(2);
             },
             primary);
 
@@ -45,7 +45,7 @@ public sealed class DeadlineTests
             o =>
             {
                 o.MaxRetryAfterWait = TimeSpan.FromSeconds(5);
-                o.CallTimeout = TimeSpan.FromSeconds(2);
+                o.TotalRequestTimeout = TimeSpan.FromSeconds(2);
             },
             primary);
 
@@ -64,10 +64,10 @@ public sealed class DeadlineTests
             _clock,
             o =>
             {
-                o.RetryBaseDelay = TimeSpan.FromSeconds(10);
-                o.RetryMaxDelay = TimeSpan.FromSeconds(10);
-                o.UseJitter = false;
-                o.CallTimeout = TimeSpan.FromSeconds(3);
+                o.Retry.Delay = TimeSpan.FromSeconds(10);
+                o.Retry.MaxDelay = TimeSpan.FromSeconds(10);
+                o.Retry.UseJitter = false;
+                o.TotalRequestTimeout = TimeSpan.FromSeconds(3);
             },
             primary);
 

@@ -115,8 +115,8 @@ public sealed class ExecuteVariantsTests
             _clock,
             o =>
             {
-                o.RetryBaseDelay = TimeSpan.FromSeconds(1);
-                o.UseJitter = false;
+                o.Retry.Delay = TimeSpan.FromSeconds(1);
+                o.Retry.UseJitter = false;
             },
             a,
             b);
@@ -144,8 +144,8 @@ public sealed class ExecuteVariantsTests
             _clock,
             o =>
             {
-                o.RetryBaseDelay = TimeSpan.FromSeconds(1);
-                o.UseJitter = false;
+                o.Retry.Delay = TimeSpan.FromSeconds(1);
+                o.Retry.UseJitter = false;
             },
             a,
             b);

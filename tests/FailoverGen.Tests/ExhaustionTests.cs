@@ -19,7 +19,7 @@ public sealed class ExhaustionTests
             .Throws(new ProviderException("Overloaded", statusCode: 529, errorType: "overloaded_error"));
         var deepseek = new ScriptedProvider("deepseek/deepseek-chat", _clock)
             .Throws(new HttpRequestException("unauthorized", null, HttpStatusCode.Unauthorized));
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, gemini, claude, deepseek);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, gemini, claude, deepseek);
 
         var error = await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => chain.CompleteAsync());
 
@@ -38,7 +38,7 @@ public sealed class ExhaustionTests
         var first = new ScriptedProvider("first", _clock).Throws(rateLimited);
         var second = new ScriptedProvider("second", _clock).Throws(overloaded);
         var third = new ScriptedProvider("third", _clock).Throws(unauthorized);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, first, second, third);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, first, second, third);
 
         var error = await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => chain.CompleteAsync());
 
@@ -162,9 +162,9 @@ public sealed class ExhaustionTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = 2;
-                o.RetryBaseDelay = TimeSpan.FromSeconds(4);
-                o.UseJitter = false;
+                o.Retry.MaxRetryAttempts = 1;
+                o.Retry.Delay = TimeSpan.FromSeconds(4);
+                o.Retry.UseJitter = false;
             },
             primary,
             fallback);

@@ -91,7 +91,7 @@ public sealed class FailoverOrderTests
     {
         var primary = new ScriptedProvider("primary", _clock).Throws(new ProviderException("down", statusCode: 502));
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
 
         await chain.CompleteAsync("the prompt");
 

@@ -21,7 +21,7 @@ public sealed class FailoverScopeTests
         _chain = TestChains.Build(_clock, o =>
         {
             o.Name = "chat";
-            o.MaxAttemptsPerProvider = 1;
+            o.Retry.MaxRetryAttempts = 0;
         }, _a, _b, _c);
     }
 

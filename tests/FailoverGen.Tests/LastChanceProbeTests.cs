@@ -24,7 +24,7 @@ public sealed class LastChanceProbeTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.MaxRetryAfterWait = TimeSpan.FromSeconds(5);
                 configure?.Invoke(o);
             },
@@ -64,7 +64,7 @@ public sealed class LastChanceProbeTests
     public async Task CooldownEndingAfterTheDeadline_IsNotWaitedFor()
     {
         (FallbackChain<IChatProvider> chain, ScriptedProvider primary, _) = await PrimaryCoolingFor(
-            TimeSpan.FromSeconds(3), o => o.CallTimeout = TimeSpan.FromSeconds(2));
+            TimeSpan.FromSeconds(3), o => o.TotalRequestTimeout = TimeSpan.FromSeconds(2));
 
         await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => chain.CompleteAsync());
 
@@ -80,7 +80,7 @@ public sealed class LastChanceProbeTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.MaxRetryAfterWait = TimeSpan.FromSeconds(5);
             },
             primary,

@@ -15,7 +15,7 @@ public sealed class NonFallbackSafeErrorTests
         var badRequest = new HttpRequestException("x", null, HttpStatusCode.BadRequest);
         var primary = new ScriptedProvider("primary", _clock).Throws(badRequest);
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 3, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 2, primary, fallback);
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => chain.CompleteAsync());
 

@@ -27,7 +27,7 @@ public sealed class PolicyTests
         var unavailable = new HttpRequestException("unavailable", null, HttpStatusCode.ServiceUnavailable);
         var primary = new ScriptedProvider("primary", _clock).Throws(unavailable);
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 3, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 2, primary, fallback);
 
         Task<string> call = chain.CompleteAsync(policy: _only429);
 
@@ -66,7 +66,7 @@ public sealed class PolicyTests
     {
         foreach (FailoverReason reason in Enum.GetValues<FailoverReason>())
         {
-            Assert.Equal(reason.IsFallbackSafeByDefault(), FailoverPolicy.Default.Contains(reason));
+            Assert.Equal(reason.IsFailoverSafeByDefault(), FailoverPolicy.Default.Contains(reason));
         }
 
         Assert.False(FailoverPolicy.Default.Contains(FailoverReason.BadRequest));

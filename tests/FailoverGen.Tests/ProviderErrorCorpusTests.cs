@@ -167,7 +167,7 @@ public sealed class ProviderErrorCorpusTests
             .Add(providerName, provider)
             .Configure(o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.UnknownErrors = UnknownErrorHandling.FailOver;
             })
             .Build();

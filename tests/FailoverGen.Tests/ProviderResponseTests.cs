@@ -54,7 +54,7 @@ public sealed class ProviderResponseTests
     private async Task<FailoverAttempt> EngineAttemptFor(ProviderException error)
     {
         var only = new ScriptedProvider("only", _clock).Throws(error);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, only);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, only);
         var exhausted = await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => chain.CompleteAsync());
         return Assert.Single(exhausted.Attempts);
     }

@@ -81,7 +81,7 @@ public sealed class ResilienceTests
         var primary = new ScriptedProvider("primary", _clock)
             .Throws(new ProviderException("unavailable", statusCode: 503, retryAfter: TimeSpan.FromSeconds(30)));
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 3, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 2, primary, fallback);
 
         Assert.Equal(fallback.Reply, await chain.CompleteAsync());
         Assert.Single(primary.Calls);
@@ -98,7 +98,7 @@ public sealed class ResilienceTests
             o =>
             {
                 o.AttemptTimeout = TimeSpan.FromSeconds(2);
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.OnAttempt = attempts.Add;
             },
             primary,
@@ -117,7 +117,7 @@ public sealed class ResilienceTests
     {
         var primary = new ScriptedProvider("primary", _clock).Then(Hang).Succeeds();
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.CallTimeout = TimeSpan.FromSeconds(5), primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.TotalRequestTimeout = TimeSpan.FromSeconds(5), primary, fallback);
 
         Task<string> call = chain.CompleteAsync();
         await _clock.AdvanceAfterTimerAsync(1, TimeSpan.FromSeconds(5));
@@ -133,7 +133,7 @@ public sealed class ResilienceTests
     public async Task CallerCancellation_UnderADeadline_IsStillTheCallersCancellation()
     {
         var primary = new ScriptedProvider("primary", _clock).Then(Hang);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.CallTimeout = TimeSpan.FromSeconds(5), primary, new ScriptedProvider("fallback", _clock));
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.TotalRequestTimeout = TimeSpan.FromSeconds(5), primary, new ScriptedProvider("fallback", _clock));
         using var cts = new CancellationTokenSource();
 
         Task<string> call = chain.CompleteAsync(cancellationToken: cts.Token);
@@ -161,7 +161,7 @@ public sealed class ResilienceTests
 
     [Theory]
     [InlineData(nameof(FallbackChainOptions.AttemptTimeout))]
-    [InlineData(nameof(FallbackChainOptions.CallTimeout))]
+    [InlineData(nameof(FallbackChainOptions.TotalRequestTimeout))]
     public void TimeoutsOutsidePollysRange_AreRejectedWithTheOptionsName(string option)
     {
         FallbackChainBuilder<IChatProvider> builder = FallbackChain.Create<IChatProvider>()
@@ -174,7 +174,7 @@ public sealed class ResilienceTests
                 }
                 else
                 {
-                    o.CallTimeout = TimeSpan.FromDays(2);
+                    o.TotalRequestTimeout = TimeSpan.FromDays(2);
                 }
             });
 

@@ -13,9 +13,9 @@ public sealed class RetryTests
 
     private static void NoJitter(FallbackChainOptions options, int maxAttempts, double baseDelaySeconds = 1)
     {
-        options.MaxAttemptsPerProvider = maxAttempts;
-        options.RetryBaseDelay = TimeSpan.FromSeconds(baseDelaySeconds);
-        options.UseJitter = false;
+        options.Retry.MaxRetryAttempts = maxAttempts - 1;
+        options.Retry.Delay = TimeSpan.FromSeconds(baseDelaySeconds);
+        options.Retry.UseJitter = false;
     }
 
     public static TheoryData<Exception> NonTransientFailures() => new()
@@ -48,7 +48,7 @@ public sealed class RetryTests
     {
         var primary = new ScriptedProvider("primary", _clock).Throws(new ProviderException("slow down", statusCode: 429));
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 3, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 2, primary, fallback);
 
         Task<string> call = chain.CompleteAsync();
 
@@ -164,7 +164,7 @@ public sealed class RetryTests
             o =>
             {
                 NoJitter(o, maxAttempts: 4);
-                o.RetryMaxDelay = TimeSpan.FromSeconds(1.5);
+                o.Retry.MaxDelay = TimeSpan.FromSeconds(1.5);
             },
             primary,
             fallback);
@@ -185,7 +185,7 @@ public sealed class RetryTests
     {
         var primary = new ScriptedProvider("primary", _clock).Throws(new ProviderException("unavailable", statusCode: 503));
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
 
         Task<string> call = chain.CompleteAsync();
 
@@ -199,7 +199,7 @@ public sealed class RetryTests
     {
         var primary = new ScriptedProvider("primary", _clock).Throws(new ProviderException("unavailable", statusCode: 503));
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.UseJitter = false, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.UseJitter = false, primary, fallback);
 
         Task<string> call = chain.CompleteAsync();
         await _clock.AdvanceAfterTimerAsync(1, TimeSpan.FromMilliseconds(500));

@@ -122,7 +122,7 @@ public sealed class StickyTests
             o =>
             {
                 o.StickyDuration = Sticky;
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
             },
             primary,
             fallback);

@@ -68,8 +68,8 @@ public sealed class StreamingTests
     {
         FallbackChainBuilder<IStreamer> builder = FallbackChain.Create<IStreamer>().WithTimeProvider(_clock).Configure(o =>
         {
-            o.RetryBaseDelay = TimeSpan.Zero;
-            o.RetryMaxDelay = TimeSpan.Zero;
+            o.Retry.Delay = TimeSpan.Zero;
+            o.Retry.MaxDelay = TimeSpan.Zero;
             configure?.Invoke(o);
         });
         foreach ((string name, IStreamer streamer) in providers)
@@ -115,7 +115,7 @@ public sealed class StreamingTests
         var fallback = new FakeStreamer("fallback", "x");
         var received = new List<string>();
 
-        var error = await Assert.ThrowsAsync<FallbackStreamInterruptedException>(async () =>
+        var error = await Assert.ThrowsAsync<FailoverStreamInterruptedException>(async () =>
         {
             await foreach (string item in Stream(Chain(null, ("primary", primary), ("fallback", fallback))))
             {
@@ -158,7 +158,7 @@ public sealed class StreamingTests
         var primary = new FakeStreamer("primary", "a", "b") { Error = RateLimited(), FailAfter = 1 };
         var fallback = new FakeStreamer("fallback", "x");
         FallbackChain<IStreamer> chain = Chain(null, ("primary", primary), ("fallback", fallback));
-        await Assert.ThrowsAsync<FallbackStreamInterruptedException>(() => ReadAll(Stream(chain)));
+        await Assert.ThrowsAsync<FailoverStreamInterruptedException>(() => ReadAll(Stream(chain)));
 
         List<string> next = await ReadAll(Stream(chain));
 
@@ -172,7 +172,7 @@ public sealed class StreamingTests
         var primary = new FakeStreamer("primary", "a") { Error = new HttpRequestException("reset"), FailuresBeforeFirstItem = 1 };
         var fallback = new FakeStreamer("fallback", "x");
 
-        List<string> items = await ReadAll(Stream(Chain(o => o.MaxAttemptsPerProvider = 2, ("primary", primary), ("fallback", fallback))));
+        List<string> items = await ReadAll(Stream(Chain(o => o.Retry.MaxRetryAttempts = 1, ("primary", primary), ("fallback", fallback))));
 
         Assert.Equal(new[] { "primary:a" }, items);
         Assert.Equal(2, primary.Starts);
@@ -196,7 +196,7 @@ public sealed class StreamingTests
         var primary = new FakeStreamer("primary", "a") { Error = RateLimited(), FailAfter = 0 };
         var fallback = new FakeStreamer("fallback", "x") { Error = new ProviderException("down", statusCode: 503), FailAfter = 0 };
 
-        var exhausted = await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => ReadAll(Stream(Chain(o => o.MaxAttemptsPerProvider = 1, ("primary", primary), ("fallback", fallback)))));
+        var exhausted = await Assert.ThrowsAsync<FallbackChainExhaustedException>(() => ReadAll(Stream(Chain(o => o.Retry.MaxRetryAttempts = 0, ("primary", primary), ("fallback", fallback)))));
 
         Assert.Equal("All 2 providers failed: primary: rate limited (429); fallback: overloaded (503)", exhausted.Message);
     }
@@ -265,7 +265,7 @@ public sealed class StreamingTests
         var fallback = new FakeStreamer("fallback", "x");
 
         List<string> items = await ReadAll(Stream(Chain(
-            o => o.MaxAttemptsPerProvider = 1,
+            o => o.Retry.MaxRetryAttempts = 0,
             ("primary", new BrokenCurrentStreamer(new ProviderException("overloaded", statusCode: 529))),
             ("fallback", fallback))));
 

@@ -22,7 +22,7 @@ public sealed class ThroughputCooldownTests
         var primary = new ScriptedProvider("primary", _clock).Then(call =>
             call.Number == 50 ? Task.FromException<string>(Unavailable()) : Task.FromResult("ok"));
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
 
         for (int i = 0; i < 100; i++)
         {
@@ -38,7 +38,7 @@ public sealed class ThroughputCooldownTests
     {
         var primary = new ScriptedProvider("primary", _clock).Throws(Unavailable());
         var fallback = new ScriptedProvider("fallback", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 1, primary, fallback);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 0, primary, fallback);
 
         for (int i = 0; i < 10; i++)
         {
@@ -70,7 +70,7 @@ public sealed class ThroughputCooldownTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = 1;
+                o.Retry.MaxRetryAttempts = 0;
                 o.Cooldowns.SamplingDuration = TimeSpan.FromSeconds(10);
                 o.Cooldowns.MinimumThroughput = 3;
             },
@@ -135,9 +135,9 @@ public sealed class ThroughputCooldownTests
             _clock,
             o =>
             {
-                o.MaxAttemptsPerProvider = attemptsPerProvider;
-                o.RetryBaseDelay = TimeSpan.Zero;
-                o.RetryMaxDelay = TimeSpan.Zero;
+                o.Retry.MaxRetryAttempts = attemptsPerProvider - 1;
+                o.Retry.Delay = TimeSpan.Zero;
+                o.Retry.MaxDelay = TimeSpan.Zero;
             },
             primary,
             fallback);

@@ -41,7 +41,7 @@ public sealed class UnknownErrorTests
     {
         var first = new ScriptedProvider("first", _clock).Throws(new InvalidOperationException("sdk bug"));
         var second = new ScriptedProvider("second", _clock);
-        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.MaxAttemptsPerProvider = 3, first, second);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.MaxRetryAttempts = 2, first, second);
 
         Assert.Equal(second.Reply, await chain.CompleteAsync());
         Assert.Single(first.Calls);

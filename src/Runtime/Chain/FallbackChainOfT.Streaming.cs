@@ -14,7 +14,7 @@ public sealed partial class FallbackChain<TProvider>
     /// <summary>
     /// Runs an <see cref="IAsyncEnumerable{T}"/>-returning member through the chain. A provider that fails before its
     /// first item is failed over like any call (transient failures retried first); once an item has reached the
-    /// caller, a failure ends the stream with <see cref="FallbackStreamInterruptedException"/>, or restarts on the next
+    /// caller, a failure ends the stream with <see cref="FailoverStreamInterruptedException"/>, or restarts on the next
     /// provider when <see cref="FallbackChainOptions.RestartStreamsOnFailure"/> is set.
     /// </summary>
     /// <param name="state">The call's arguments.</param>
@@ -109,7 +109,7 @@ public sealed partial class FallbackChain<TProvider>
                 _telemetry.AttemptFailed(interrupted, head.Slot.Attempt, yielded);
                 if (!verdict.Eligible || !_options.RestartStreamsOnFailure)
                 {
-                    throw FailStream(call, new FallbackStreamInterruptedException(_entries[index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
+                    throw FailStream(call, new FailoverStreamInterruptedException(_entries[index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
                 }
 
                 (cursor.Attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(interrupted);

@@ -29,7 +29,7 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken)
     {
         long started = _time.GetTimestamp();
-        if (_options.CallTimeout is not TimeSpan limit)
+        if (_options.TotalRequestTimeout is not TimeSpan limit)
         {
             return await WalkAsync(state, operation, policy, new CallScope(cancellationToken, null, started), StartCursor(), streaming: false).ConfigureAwait(false);
         }
@@ -46,7 +46,7 @@ public sealed partial class FallbackChain<TProvider>
     {
         long started = _time.GetTimestamp();
         Activity? call = FailoverTracing.StartCall(_callSpanName, _name, _time);
-        using CallDeadline? deadline = _options.CallTimeout is TimeSpan limit ? new CallDeadline(_time, limit, cancellationToken) : null;
+        using CallDeadline? deadline = _options.TotalRequestTimeout is TimeSpan limit ? new CallDeadline(_time, limit, cancellationToken) : null;
         try
         {
             return await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started, call), StartCursor(), streaming: false).ConfigureAwait(false);

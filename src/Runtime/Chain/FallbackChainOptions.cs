@@ -8,26 +8,11 @@ namespace FailoverGen;
 /// <summary>How a <see cref="FallbackChain{TProvider}"/> retries, cools down and classifies. Validated by <c>Build()</c>.</summary>
 public sealed class FallbackChainOptions
 {
-    /// <summary>Upper bound for <see cref="MaxAttemptsPerProvider"/>.</summary>
-    public const int MaxAttemptsLimit = 10;
-
-    /// <summary>Upper bound for <see cref="RetryBaseDelay"/> and <see cref="RetryMaxDelay"/>: a day, the most Polly's retry strategy accepts.</summary>
-    public static readonly TimeSpan MaxRetryDelayLimit = TimeSpan.FromDays(1);
-
     /// <summary>The clock for cooldowns, backoff and elapsed times. Tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>
-    /// Calls made to one provider within one chain call, the first included (1 disables retries).
-    /// Only transient failures (server error, timeout, network, overloaded) are retried. Default 2.
-    /// </summary>
-    public int MaxAttemptsPerProvider { get; set; } = 2;
-
-    /// <summary>The first backoff delay before a retry on the same provider; it doubles per retry. Default 500 ms.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>The longest backoff delay between two attempts on the same provider. Default 10 seconds.</summary>
-    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Retries of transient failures on the same provider: how many, and the backoff between them.</summary>
+    public ProviderRetryOptions Retry { get; set; } = new();
 
     /// <summary>
     /// The longest time one request to one provider may take before it counts as a <see cref="FailoverReason.Timeout"/>
@@ -40,7 +25,7 @@ public sealed class FallbackChainOptions
     /// <see cref="FallbackChainExhaustedException"/> with <see cref="FallbackChainExhaustedException.DeadlineExceeded"/> set.
     /// Null (the default) means no deadline.
     /// </summary>
-    public TimeSpan? CallTimeout { get; set; }
+    public TimeSpan? TotalRequestTimeout { get; set; }
 
     /// <summary>
     /// When a provider says how long to wait (Retry-After and the like), the chain waits and retries the same provider
@@ -54,12 +39,9 @@ public sealed class FallbackChainOptions
     /// <summary>
     /// For streaming members: when a stream fails after items reached the caller, start over on the next provider
     /// (the caller then receives that provider's full answer after the partial one) instead of throwing
-    /// <see cref="FallbackStreamInterruptedException"/>. Default false.
+    /// <see cref="FailoverStreamInterruptedException"/>. Default false.
     /// </summary>
     public bool RestartStreamsOnFailure { get; set; }
-
-    /// <summary>Randomises backoff delays so that many callers do not retry in lockstep. Default true.</summary>
-    public bool UseJitter { get; set; } = true;
 
     /// <summary>What to do with failures no classifier recognises. Default <see cref="UnknownErrorHandling.FailOver"/>.</summary>
     public UnknownErrorHandling UnknownErrors { get; set; } = UnknownErrorHandling.FailOver;
@@ -115,6 +97,7 @@ public sealed class FallbackChainOptions
     internal FallbackChainOptions Clone()
     {
         var copy = (FallbackChainOptions)MemberwiseClone();
+        copy.Retry = Retry?.Clone()!;
         copy.Cooldowns = Cooldowns?.Clone()!;
         copy.Health = Health?.Clone()!;
         copy.Observers = new List<FailoverObserver>(Observers);
@@ -136,36 +119,13 @@ public sealed class FallbackChainOptions
             throw new ArgumentNullException(nameof(TimeProvider), $"{nameof(TimeProvider)} is null: use TimeProvider.System or a test clock.");
         }
 
-        if (MaxAttemptsPerProvider is < 1 or > MaxAttemptsLimit)
+        if (Retry is null)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(MaxAttemptsPerProvider),
-                MaxAttemptsPerProvider,
-                $"{nameof(MaxAttemptsPerProvider)} must be between 1 (no retries) and {MaxAttemptsLimit}.");
+            throw new ArgumentNullException(nameof(Retry), $"{nameof(Retry)} is null: leave the default or assign a new ProviderRetryOptions().");
         }
 
-        if (RetryBaseDelay < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RetryBaseDelay), RetryBaseDelay, $"{nameof(RetryBaseDelay)} is negative: use TimeSpan.Zero or a positive delay.");
-        }
-
-        foreach ((TimeSpan delay, string name) in new[] { (RetryBaseDelay, nameof(RetryBaseDelay)), (RetryMaxDelay, nameof(RetryMaxDelay)) })
-        {
-            if (delay > MaxRetryDelayLimit)
-            {
-                throw new ArgumentOutOfRangeException(name, delay, $"{name} is longer than a day: waits that long belong in a cooldown, not a retry on the same provider.");
-            }
-        }
-
-        if (RetryMaxDelay < RetryBaseDelay)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(RetryMaxDelay),
-                RetryMaxDelay,
-                $"{nameof(RetryMaxDelay)} ({RetryMaxDelay}) is shorter than {nameof(RetryBaseDelay)} ({RetryBaseDelay}): raise it or lower the base delay.");
-        }
-
-        foreach ((TimeSpan? limit, string name) in new[] { (AttemptTimeout, nameof(AttemptTimeout)), (CallTimeout, nameof(CallTimeout)) })
+        Retry.Validate();
+        foreach ((TimeSpan? limit, string name) in new[] { (AttemptTimeout, nameof(AttemptTimeout)), (TotalRequestTimeout, nameof(TotalRequestTimeout)) })
         {
             // Polly's timeout strategy accepts 10 ms to 1 day.
             if (limit is TimeSpan value && (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(1)))
@@ -174,7 +134,7 @@ public sealed class FallbackChainOptions
             }
         }
 
-        if (MaxRetryAfterWait < TimeSpan.Zero || MaxRetryAfterWait > MaxRetryDelayLimit)
+        if (MaxRetryAfterWait < TimeSpan.Zero || MaxRetryAfterWait > ProviderRetryOptions.MaxDelayLimit)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRetryAfterWait), MaxRetryAfterWait, $"{nameof(MaxRetryAfterWait)} must be between zero (never wait) and 1 day.");
         }

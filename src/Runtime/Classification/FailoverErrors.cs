@@ -10,9 +10,9 @@ public static class FailoverErrors
     /// <summary>
     /// True when a chain with default settings would move on from this exception: a rate limit, quota, billing, auth,
     /// outage, timeout or network failure, or an error no rule recognises. Use it to keep such errors out of your own
-    /// catch blocks: <c>catch (HttpRequestException ex) when (!FailoverErrors.IsFallbackEligible(ex))</c>.
+    /// catch blocks: <c>catch (HttpRequestException ex) when (!FailoverErrors.IsFailoverEligible(ex))</c>.
     /// </summary>
-    public static bool IsFallbackEligible(Exception exception)
+    public static bool IsFailoverEligible(Exception exception)
     {
         if (exception is null)
         {

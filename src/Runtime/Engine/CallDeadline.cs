@@ -4,7 +4,7 @@ using System.Threading;
 namespace FailoverGen;
 
 /// <summary>
-/// The whole-call deadline (<see cref="FallbackChainOptions.CallTimeout"/>): a token that fires at the deadline or
+/// The whole-call deadline (<see cref="FallbackChainOptions.TotalRequestTimeout"/>): a token that fires at the deadline or
 /// when the caller cancels, on the chain's <see cref="TimeProvider"/>, and the deadline itself so that the engine can
 /// refuse to start a wait it knows would outlast it.
 /// </summary>

@@ -36,15 +36,16 @@ internal sealed class ProviderPipelines
     public ResiliencePipeline Create(int index, bool withAttemptTimeout)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
-        if (_options.MaxAttemptsPerProvider > 1)
+        ProviderRetryOptions retry = _options.Retry;
+        if (retry.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = _options.MaxAttemptsPerProvider - 1,
+                MaxRetryAttempts = retry.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = _options.RetryMaxDelay,
-                UseJitter = _options.UseJitter,
+                Delay = retry.Delay,
+                MaxDelay = retry.MaxDelay,
+                UseJitter = retry.UseJitter,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(index, args.Outcome.Exception, args.Context)),
                 DelayGenerator = static args => new ValueTask<TimeSpan?>(AttemptProgress.Of(args.Context).HintedDelay),
             });

@@ -27,7 +27,7 @@ public sealed class FallbackChainExhaustedException : AggregateException
     /// <param name="attempts">The providers tried or skipped, in walk order.</param>
     /// <param name="elapsed">Total time of the chain call.</param>
     /// <param name="providerCount">How many providers the chain has.</param>
-    /// <param name="deadlineExceeded">The call's deadline (<see cref="FallbackChainOptions.CallTimeout"/>) ended it.</param>
+    /// <param name="deadlineExceeded">The call's deadline (<see cref="FallbackChainOptions.TotalRequestTimeout"/>) ended it.</param>
     public FallbackChainExhaustedException(IReadOnlyList<FailoverAttempt> attempts, TimeSpan elapsed, int providerCount, bool deadlineExceeded)
         : this(attempts ?? throw new ArgumentNullException(nameof(attempts)), elapsed, deadlineExceeded, BuildMessage(attempts, providerCount, deadlineExceeded))
     {

@@ -131,7 +131,7 @@ public sealed class DegradationTests
 
         FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o =>
         {
-            o.MaxAttemptsPerProvider = 1;
+            o.Retry.MaxRetryAttempts = 0;
             o.Observers.Add(_observer);
             configure?.Invoke(o);
         }, primary, fallback);

@@ -83,7 +83,7 @@ public sealed class HealthTests
             .Succeeds();
         FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o =>
         {
-            o.MaxAttemptsPerProvider = 1;
+            o.Retry.MaxRetryAttempts = 0;
             o.Health.Window = TimeSpan.FromSeconds(10);
         }, flaky, new ScriptedProvider("backup", _clock));
 

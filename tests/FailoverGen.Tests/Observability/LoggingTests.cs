@@ -67,7 +67,7 @@ public sealed class LoggingTests
         var only = new ScriptedProvider("only", _clock).Throws(new ProviderException("down", statusCode: 503));
         FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o =>
         {
-            o.MaxAttemptsPerProvider = 1;
+            o.Retry.MaxRetryAttempts = 0;
             o.LoggerFactory = loggers;
         }, only);
 

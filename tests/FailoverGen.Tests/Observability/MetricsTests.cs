@@ -106,6 +106,6 @@ public sealed class MetricsTests : IDisposable
         {
             o.Name = "chat";
             o.MeterFactory = _meters;
-            o.MaxAttemptsPerProvider = 1;
+            o.Retry.MaxRetryAttempts = 0;
         }, providers);
 }

@@ -85,7 +85,7 @@ public sealed class ObserverEventTests
         var b = new ScriptedProvider("b", _clock).Throws(new ProviderException("down", statusCode: 502));
         FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o =>
         {
-            o.MaxAttemptsPerProvider = 1;
+            o.Retry.MaxRetryAttempts = 0;
             o.Observers.Add(observer);
         }, a, b);
 
@@ -105,7 +105,7 @@ public sealed class ObserverEventTests
         var fallback = new ScriptedProvider("fallback", _clock);
         FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o =>
         {
-            o.MaxAttemptsPerProvider = 1;
+            o.Retry.MaxRetryAttempts = 0;
             o.LoggerFactory = loggers;
             o.Observers.Add(new ThrowingObserver());
             o.Observers.Add(after);
@@ -147,7 +147,7 @@ public sealed class ObserverEventTests
         FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Observers.Add(observer), new ScriptedProvider("streamer", _clock));
 
         int received = 0;
-        await Assert.ThrowsAsync<FallbackStreamInterruptedException>(async () =>
+        await Assert.ThrowsAsync<FailoverStreamInterruptedException>(async () =>
         {
             await foreach (string item in chain.ExecuteStreamAsync(_clock, static (_, clock, ct) => CutAfterTwo(clock, ct), FailoverPolicy.Default))
             {

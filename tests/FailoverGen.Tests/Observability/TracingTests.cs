@@ -156,6 +156,6 @@ public sealed class TracingTests : IDisposable
         TestChains.Build(_clock, o =>
         {
             o.Name = _chain;
-            o.MaxAttemptsPerProvider = 1;
+            o.Retry.MaxRetryAttempts = 0;
         }, providers);
 }

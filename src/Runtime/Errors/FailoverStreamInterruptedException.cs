@@ -7,7 +7,7 @@ namespace FailoverGen;
 /// caller would get a second answer spliced onto the first), unless <see cref="FallbackChainOptions.RestartStreamsOnFailure"/>
 /// is set. The items already returned are incomplete: this exception says so instead of ending the stream silently.
 /// </summary>
-public sealed class FallbackStreamInterruptedException : Exception
+public sealed class FailoverStreamInterruptedException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="providerName">The provider whose stream broke.</param>
@@ -15,7 +15,7 @@ public sealed class FallbackStreamInterruptedException : Exception
     /// <param name="reason">How the failure was classified.</param>
     /// <param name="statusCode">The HTTP status, when known.</param>
     /// <param name="innerException">The provider's exception.</param>
-    public FallbackStreamInterruptedException(string providerName, int itemsYielded, FailoverReason reason, int? statusCode, Exception innerException)
+    public FailoverStreamInterruptedException(string providerName, int itemsYielded, FailoverReason reason, int? statusCode, Exception innerException)
         : base(
             $"The stream from {providerName} failed after {itemsYielded} {(itemsYielded == 1 ? "item" : "items")} had been returned: "
             + reason.Describe() + (statusCode is int status ? $" ({status})" : string.Empty)
