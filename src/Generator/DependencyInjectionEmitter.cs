@@ -42,6 +42,34 @@ internal static class DependencyInjectionEmitter
         writer.WriteLine(Register + "<" + model.InterfaceType + ">(services, provider => " + Resolve + "<" + wrapper + ">(provider));");
         writer.WriteLine("return services;");
         writer.CloseBlock();
+        if (model.Configuration)
+        {
+            WriteConfigurationOverload(writer, model);
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// <c>services.AddChatProviderFailover(configuration.GetSection("Failover"), (provider, chain) =&gt; ...)</c>: the
+    /// runtime binds the section (AOT-safe), checks it at start-up and follows its reloads.
+    /// </summary>
+    private static void WriteConfigurationOverload(IndentedTextWriter writer, ChainModel model)
+    {
+        string builder = Emitter.Runtime + "FallbackChainBuilder<" + model.InterfaceType + ">";
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Registers the chain and the wrapper as the other overload does, with the chain's settings (order, retries, timeouts,");
+        writer.WriteLine("/// cooldowns, triggers, per-provider settings) bound from <paramref name=\"configuration\"/>, checked when the host starts");
+        writer.WriteLine("/// and reloaded when it changes.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine(
+            "public static " + Services + " Add" + model.ClassName + model.TypeParameters + "(this " + Services + " services, global::Microsoft.Extensions.Configuration.IConfiguration configuration, global::System.Action<global::System.IServiceProvider, "
+            + builder + "> configure)");
+        Emitter.WriteConstraints(writer, model.ConstraintClauses);
+        writer.OpenBlock();
+        writer.WriteLine(Emitter.Runtime + "FailoverServiceCollectionExtensions.AddFailoverSettings<" + model.InterfaceType + ">(services, configuration);");
+        writer.WriteLine("return Add" + model.ClassName + model.TypeParameters + "(services, configure);");
         writer.CloseBlock();
     }
 }

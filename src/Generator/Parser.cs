@@ -211,6 +211,8 @@ internal static partial class Parser
             Suppressions = signatures.Suppressions,
             Unsafe = WrapRules.UsesPointers(symbol),
             ChatClientBuilder = FullMetadataName(symbol) == KnownNames.ChatClient && compilation.GetTypeByMetadataName(KnownNames.ChatClientBuilder) is not null,
+            Configuration = compilation.GetTypeByMetadataName(KnownNames.Configuration) is not null
+                && compilation.GetTypeByMetadataName(KnownNames.FailoverSettingsRegistration) is not null,
         };
     }
 

@@ -68,6 +68,30 @@ public sealed class FailoverPolicy
     public FailoverPolicy WithClassifier(IFailoverClassifier classifier) =>
         new(_statusCodes, _reasonMask, classifier ?? throw new ArgumentNullException(nameof(classifier)));
 
+    /// <summary>
+    /// This policy with configured triggers added (or, with <paramref name="replace"/>, instead of its own status codes
+    /// and reasons); the classifier stays, since it knows the interface's exception types either way.
+    /// </summary>
+    internal FailoverPolicy WithTriggers(int[] statusCodes, FailoverReason[] reasons, bool replace)
+    {
+        var codes = new List<int>(replace ? Array.Empty<int>() : _statusCodes);
+        foreach (int code in statusCodes)
+        {
+            if (!codes.Contains(code))
+            {
+                codes.Add(code);
+            }
+        }
+
+        uint mask = replace ? 0 : _reasonMask;
+        foreach (FailoverReason reason in reasons)
+        {
+            mask |= Bit(reason);
+        }
+
+        return new FailoverPolicy(codes.ToArray(), mask, _classifier);
+    }
+
     /// <summary>The status codes of this policy.</summary>
     public IReadOnlyList<int> StatusCodes => _statusCodes;
 

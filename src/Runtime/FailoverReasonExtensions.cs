@@ -1,3 +1,5 @@
+using System;
+
 namespace FailoverGen;
 
 /// <summary>Facts about each <see cref="FailoverReason"/> that the engine and messages rely on.</summary>
@@ -44,4 +46,37 @@ public static class FailoverReasonExtensions
         FailoverReason.Canceled => "canceled",
         _ => "unrecognised error",
     };
+
+    /// <summary>Every reason's name, for messages that list what is accepted.</summary>
+    internal static string NameList { get; } = string.Join(", ", Names());
+
+    /// <summary>
+    /// Reads a reason written by name in configuration, ignoring case. Numbers and combinations are refused: an
+    /// operator who writes "7" or "RateLimit, Quota" meant something a single name says better.
+    /// </summary>
+    internal static bool TryParseName(string? text, out FailoverReason reason)
+    {
+        for (var candidate = FailoverReason.Unknown; candidate <= FailoverReason.Canceled; candidate++)
+        {
+            if (string.Equals(candidate.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                reason = candidate;
+                return true;
+            }
+        }
+
+        reason = default;
+        return false;
+    }
+
+    private static string[] Names()
+    {
+        var names = new string[FailoverReason.Canceled - FailoverReason.Unknown + 1];
+        for (var reason = FailoverReason.Unknown; reason <= FailoverReason.Canceled; reason++)
+        {
+            names[reason - FailoverReason.Unknown] = reason.ToString();
+        }
+
+        return names;
+    }
 }

@@ -6,6 +6,8 @@ internal static class KnownNames
     public const string FallbackChainAttribute = "FailoverGen.FallbackChainAttribute";
     public const string FallbackChainForAttribute = "FailoverGen.FallbackChainForAttribute";
     public const string ServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
+    public const string Configuration = "Microsoft.Extensions.Configuration.IConfiguration";
+    public const string FailoverSettingsRegistration = "FailoverGen.FailoverServiceCollectionExtensions";
     public const string Disposable = "System.IDisposable";
     public const string AsyncDisposable = "System.IAsyncDisposable";
     public const string FailoverOnAttribute = "FailoverGen.FailoverOnAttribute";

@@ -23,4 +23,10 @@ internal sealed record ChainModel(
 
     /// <summary>The interface is <c>IChatClient</c> and the project has <c>ChatClientBuilder</c>: a <c>UseFailover</c> extension is written.</summary>
     public bool ChatClientBuilder { get; init; }
+
+    /// <summary>
+    /// The project has <c>IConfiguration</c> and a runtime with <c>AddFailoverSettings</c>: the dependency injection
+    /// method gets an overload that binds the chain's settings from a configuration section.
+    /// </summary>
+    public bool Configuration { get; init; }
 }

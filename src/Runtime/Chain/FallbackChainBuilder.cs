@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace FailoverGen;
@@ -12,6 +13,8 @@ public sealed class FallbackChainBuilder<TProvider>
 {
     private readonly List<ProviderRegistration<TProvider>> _providers = new();
     private readonly FallbackChainOptions _options = new();
+    private IOptionsMonitor<FailoverSettings>? _settings;
+    private string? _settingsName;
 
     internal FallbackChainBuilder()
     {
@@ -122,11 +125,32 @@ public sealed class FallbackChainBuilder<TProvider>
             _options.MeterFactory = meters;
         }
 
+        if (services.GetService(typeof(FailoverSettingsSource<TProvider>)) is FailoverSettingsSource<TProvider> source
+            && services.GetService(typeof(IOptionsMonitor<FailoverSettings>)) is IOptionsMonitor<FailoverSettings> monitor)
+        {
+            UseSettings(monitor, source.Name);
+        }
+
         return this;
     }
 
-    /// <summary>Validates the options and builds the chain.</summary>
+    /// <summary>
+    /// Applies the <see cref="FailoverSettings"/> named <paramref name="name"/> on top of this builder's options when the
+    /// chain is built, and again whenever they change: a valid change takes effect for the calls that start after it,
+    /// keeping cooldowns and health; an invalid one is logged (event 1012) and the previous settings stay.
+    /// <see cref="FailoverServiceCollectionExtensions.AddFailoverSettings{TProvider}"/> registers settings that
+    /// <see cref="UseServices"/> picks up by itself.
+    /// </summary>
+    public FallbackChainBuilder<TProvider> UseSettings(IOptionsMonitor<FailoverSettings> settings, string name)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _settingsName = name ?? throw new ArgumentNullException(nameof(name), "Pass the options name the settings were registered under (Options.DefaultName for unnamed ones).");
+        return this;
+    }
+
+    /// <summary>Validates the options, builds the chain, and applies its settings when <see cref="UseSettings"/> gave some.</summary>
     /// <exception cref="ArgumentException">No provider was added, or an option is out of range.</exception>
+    /// <exception cref="OptionsValidationException">The settings are invalid; each failure names its configuration key.</exception>
     public FallbackChain<TProvider> Build()
     {
         if (_providers.Count == 0)
@@ -137,6 +161,12 @@ public sealed class FallbackChainBuilder<TProvider>
 
         FallbackChainOptions options = _options.Clone();
         options.Validate();
-        return new FallbackChain<TProvider>(_providers, options);
+        var chain = new FallbackChain<TProvider>(_providers, options);
+        if (_settings is not null)
+        {
+            chain.Follow(_settings, _settingsName!);
+        }
+
+        return chain;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Threading;
 
 namespace FailoverGen;
 
@@ -39,14 +40,15 @@ public sealed partial class FallbackChain<TProvider> : ICooldownGaugeSource
         }
     }
 
-    private bool IsDegraded(int index, DateTimeOffset now) =>
-        _options.Health.DetectDegradation && _health[index].IsDegraded(now, _options.Health.Window);
+    private bool IsDegraded(ChainPlan plan, int index, DateTimeOffset now) =>
+        plan.Options.Health.DetectDegradation && _health[index].IsDegraded(now, plan.Options.Health.Window);
 
     private void RecordLatency(int index, TimeSpan latency, DateTimeOffset now)
     {
-        if (_health[index].RecordSuccess(latency, now, _options.Health, out TimeSpan windowLatency, out TimeSpan baseline))
+        ProviderHealthOptions health = Volatile.Read(ref _plan).Options.Health;
+        if (_health[index].RecordSuccess(latency, now, health, out TimeSpan windowLatency, out TimeSpan baseline))
         {
-            _telemetry.DegradationChanged(index, _health[index].IsDegraded(now, _options.Health.Window), windowLatency, baseline);
+            _telemetry.DegradationChanged(index, _health[index].IsDegraded(now, health.Window), windowLatency, baseline);
         }
     }
 

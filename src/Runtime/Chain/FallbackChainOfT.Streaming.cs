@@ -40,7 +40,9 @@ public sealed partial class FallbackChain<TProvider>
     {
         cancellationToken.ThrowIfCancellationRequested();
         var scope = new CallScope(cancellationToken, deadline: null, _time.GetTimestamp());
-        WalkCursor cursor = StartCursor();
+        ChainPlan plan = Volatile.Read(ref _plan);
+        policy = plan.Effective(policy);
+        WalkCursor cursor = StartCursor(plan);
         Activity? call = FailoverTracing.StartCall(_callSpanName, _name, _time);
         try
         {
@@ -107,7 +109,7 @@ public sealed partial class FallbackChain<TProvider>
                     _entries[index].Name, index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
                     verdict.Failure.GetRetryDelay(now), _time.GetElapsedTime(head.Started), head.Requests, null, error);
                 _telemetry.AttemptFailed(interrupted, head.Slot.Attempt, yielded);
-                if (!verdict.Eligible || !_options.RestartStreamsOnFailure)
+                if (!verdict.Eligible || !plan.Options.RestartStreamsOnFailure)
                 {
                     throw FailStream(call, new FailoverStreamInterruptedException(_entries[index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
                 }

@@ -29,13 +29,14 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken)
     {
         long started = _time.GetTimestamp();
-        if (_options.TotalRequestTimeout is not TimeSpan limit)
+        ChainPlan plan = Volatile.Read(ref _plan);
+        if (plan.Options.TotalRequestTimeout is not TimeSpan limit)
         {
-            return await WalkAsync(state, operation, policy, new CallScope(cancellationToken, null, started), StartCursor(), streaming: false).ConfigureAwait(false);
+            return await WalkAsync(state, operation, plan.Effective(policy), new CallScope(cancellationToken, null, started), StartCursor(plan), streaming: false).ConfigureAwait(false);
         }
 
         using var deadline = new CallDeadline(_time, limit, cancellationToken);
-        return await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started), StartCursor(), streaming: false).ConfigureAwait(false);
+        return await WalkAsync(state, operation, plan.Effective(policy), new CallScope(cancellationToken, deadline, started), StartCursor(plan), streaming: false).ConfigureAwait(false);
     }
 
     private async ValueTask<TResult> RunTracedAsync<TState, TResult>(
@@ -45,11 +46,12 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken)
     {
         long started = _time.GetTimestamp();
+        ChainPlan plan = Volatile.Read(ref _plan);
         Activity? call = FailoverTracing.StartCall(_callSpanName, _name, _time);
-        using CallDeadline? deadline = _options.TotalRequestTimeout is TimeSpan limit ? new CallDeadline(_time, limit, cancellationToken) : null;
+        using CallDeadline? deadline = plan.Options.TotalRequestTimeout is TimeSpan limit ? new CallDeadline(_time, limit, cancellationToken) : null;
         try
         {
-            return await WalkAsync(state, operation, policy, new CallScope(cancellationToken, deadline, started, call), StartCursor(), streaming: false).ConfigureAwait(false);
+            return await WalkAsync(state, operation, plan.Effective(policy), new CallScope(cancellationToken, deadline, started, call), StartCursor(plan), streaming: false).ConfigureAwait(false);
         }
         catch (Exception ex) when (call is not null && FailCall(call, ex))
         {
@@ -58,45 +60,19 @@ public sealed partial class FallbackChain<TProvider>
         }
     }
 
-    /// <summary>Where a call starts: its scope's order, or the declared order with the sticky fallback first.</summary>
-    private WalkCursor StartCursor()
+    /// <summary>Where a call starts: its scope's order, or the plan's order with the sticky fallback first.</summary>
+    private WalkCursor StartCursor(ChainPlan plan) =>
+        new(plan, ScopedOrder() is int[] scoped ? plan.Enabled(scoped) : plan.StartOrder(_time.GetUtcNow()));
+
+    /// <summary>The providers the running call may use: its scope's subset, or all the enabled ones.</summary>
+    private int[] CurrentOrder()
     {
-        if (ScopedOrder() is int[] scoped)
-        {
-            return new WalkCursor(scoped);
-        }
-
-        int first = _sticky?.StartIndex(_time.GetUtcNow()) ?? 0;
-        return new WalkCursor(first == 0 ? _declaredOrder : StickyOrder(first));
+        ChainPlan plan = Volatile.Read(ref _plan);
+        return ScopedOrder() is int[] scoped ? plan.Enabled(scoped) : plan.Order;
     }
-
-    /// <summary>The providers the running call may use: its scope's subset, or all of them.</summary>
-    private int[] CurrentOrder() => ScopedOrder() ?? _declaredOrder;
 
     /// <summary>The order of the <see cref="FailoverScope"/> the running call is in, when one applies to this chain.</summary>
     private int[]? ScopedOrder() => FailoverScope.Current?.OrderFor(this, _name, ProviderNames);
-
-    /// <summary>The declared order with <paramref name="first"/> moved to the front; built once per fallback.</summary>
-    private int[] StickyOrder(int first)
-    {
-        // A race builds the same array twice; either copy is correct.
-        return _stickyOrders[first] ??= Build();
-
-        int[] Build()
-        {
-            var order = new int[_entries.Length];
-            order[0] = first;
-            for (int i = 0, next = 1; i < order.Length; i++)
-            {
-                if (i != first)
-                {
-                    order[next++] = i;
-                }
-            }
-
-            return order;
-        }
-    }
 
     /// <summary>
     /// Walks the chain from <paramref name="cursor"/> until a provider succeeds: providers in order, skipping those
@@ -129,7 +105,7 @@ public sealed partial class FallbackChain<TProvider>
                 if (cursor.Position < cursor.Order.Length)
                 {
                     index = cursor.Order[cursor.Position++];
-                    if (IsDegraded(index, now))
+                    if (IsDegraded(cursor.Plan, index, now))
                     {
                         // Slow, not failing: it keeps its turn, after the providers answering at their usual speed.
                         (cursor.Deferred ??= new List<int>()).Add(index);
@@ -189,10 +165,9 @@ public sealed partial class FallbackChain<TProvider>
 
             cursor.Called = true;
             cursor.Calls++;
-            ChainEntry<TProvider> entry = _entries[index];
             var slot = new AttemptSlot(index, cursor.Calls, admission, generation, now);
             ProviderOutcome<TResult> outcome = await CallAsync(
-                slot, streaming ? entry.StreamPipeline : entry.Pipeline, state, operation, policy, scope, streaming).ConfigureAwait(false);
+                slot, streaming ? cursor.Plan.StreamPipelines[index] : cursor.Plan.Pipelines[index], state, operation, policy, scope, streaming).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(index, cursor);
@@ -269,7 +244,7 @@ public sealed partial class FallbackChain<TProvider>
             TimeSpan duration = _time.GetElapsedTime(started);
             var succeeded = new DateTimeOffset(slot.AdmittedUtcTicks + duration.Ticks, TimeSpan.Zero);
             _store.OnSuccess(index, slot.Admission, slot.Generation, succeeded);
-            _sticky?.OnSuccess(index, succeeded);
+            Volatile.Read(ref _plan).OnSuccess(index, succeeded);
             RecordLatency(index, duration, succeeded);
 
             if (reported || span is not null || streaming)
@@ -412,7 +387,7 @@ public sealed partial class FallbackChain<TProvider>
             }
         }
 
-        return index >= 0 && wait <= _options.MaxRetryAfterWait && wait < scope.Remaining(now);
+        return index >= 0 && wait <= cursor.Plan.Options.MaxRetryAfterWait && wait < scope.Remaining(now);
     }
 
     private async ValueTask WaitAsync(TimeSpan wait, CallScope scope)

@@ -26,12 +26,12 @@ public sealed partial class FallbackChain<TProvider>
     private readonly IFailoverTelemetry _telemetry;
     private readonly ProviderHealthTracker[] _health;
     private readonly ProviderLabels[] _labels;
-    private readonly StickySelection? _sticky;
     private readonly TimeProvider _time;
     private readonly string _name;
     private readonly string _callSpanName;
-    private readonly int[] _declaredOrder;
-    private readonly int[]?[] _stickyOrders;
+    private readonly string?[] _codeGroups;
+    private readonly ResiliencePipeline?[] _ownPipelines;
+    private ChainPlan _plan;
     private int _disposed;
 
     internal FallbackChain(IReadOnlyList<ProviderRegistration<TProvider>> providers, FallbackChainOptions options)
@@ -41,51 +41,39 @@ public sealed partial class FallbackChain<TProvider>
         _name = options.Name ?? typeof(TProvider).Name;
         _callSpanName = "failover " + _name;
         _classifier = new ChainClassifier(options.SnapshotClassifiers(), options.UnknownErrors);
-        _sticky = options.StickyDuration is TimeSpan sticky ? new StickySelection(sticky) : null;
         var names = new string[providers.Count];
-        var groups = new string?[providers.Count];
+        _codeGroups = new string?[providers.Count];
+        _ownPipelines = new ResiliencePipeline?[providers.Count];
+        _entries = new ChainEntry<TProvider>[providers.Count];
         _labels = new ProviderLabels[providers.Count];
         _health = new ProviderHealthTracker[providers.Count];
         for (int i = 0; i < providers.Count; i++)
         {
             names[i] = providers[i].Name;
-            groups[i] = providers[i].Group;
+            _codeGroups[i] = providers[i].Group;
+            _ownPipelines[i] = providers[i].Pipeline;
+            _entries[i] = new ChainEntry<TProvider>(names[i], providers[i].Provider);
             _labels[i] = new ProviderLabels(_name, names[i]);
             _health[i] = new ProviderHealthTracker(options.Health.Window);
         }
 
+        ProviderNames = new ReadOnlyCollection<string>(names);
         FailoverMetrics metrics = FailoverMetrics.For(options.MeterFactory);
         _telemetry = options.Telemetry ?? new ChainTelemetry(_name, _labels, options, metrics);
         metrics.Register(this);
-        _store = new InProcessCooldownStore(groups, options.Cooldowns, _telemetry);
-        _declaredOrder = new int[providers.Count];
-        for (int i = 0; i < _declaredOrder.Length; i++)
-        {
-            _declaredOrder[i] = i;
-        }
-
-        _stickyOrders = new int[]?[providers.Count];
-        var pipelines = new ProviderPipelines(options, _classifier, _store, CurrentOrder);
-        _entries = new ChainEntry<TProvider>[providers.Count];
-        for (int i = 0; i < providers.Count; i++)
-        {
-            ProviderRegistration<TProvider> provider = providers[i];
-            _entries[i] = new ChainEntry<TProvider>(
-                provider.Name,
-                provider.Provider,
-                provider.Group,
-                provider.Pipeline ?? pipelines.Create(i, withAttemptTimeout: true),
-                provider.Pipeline is null ? pipelines.Create(i, withAttemptTimeout: false) : ResiliencePipeline.Empty);
-        }
-
-        ProviderNames = new ReadOnlyCollection<string>(names);
+        ChainLayout layout = ChainLayout.FromCode(options, _codeGroups);
+        _store = new InProcessCooldownStore(layout.Groups, options.Cooldowns, _telemetry);
+        _plan = CreatePlan(layout, previous: null);
     }
 
-    /// <summary>The provider names, primary first.</summary>
+    /// <summary>The provider names as registered, primary first; configuration may reorder or disable them.</summary>
     public IReadOnlyList<string> ProviderNames { get; }
 
-    /// <summary>The primary provider; members marked <see cref="NoFailoverAttribute"/> go straight to it.</summary>
-    public TProvider Primary => _entries[0].Provider;
+    /// <summary>
+    /// The primary provider: the first of the configured order, or the first added. Members marked
+    /// <see cref="NoFailoverAttribute"/> go straight to it.
+    /// </summary>
+    public TProvider Primary => _entries[Volatile.Read(ref _plan).Order[0]].Provider;
 
     /// <summary>Runs a <see cref="Task{TResult}"/>-returning member through the chain.</summary>
     /// <param name="state">The call's arguments, passed to <paramref name="operation"/> so it needs no closure.</param>

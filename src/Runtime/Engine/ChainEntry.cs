@@ -1,32 +1,16 @@
-using Polly;
-
 namespace FailoverGen;
 
-/// <summary>One provider in a chain with its retry pipelines and its cooldown group.</summary>
+/// <summary>One provider of a chain as registered; what configuration can change about it lives in the chain's plan.</summary>
 internal sealed class ChainEntry<TProvider>
     where TProvider : class
 {
-    public ChainEntry(string name, TProvider provider, string? group, ResiliencePipeline pipeline, ResiliencePipeline streamPipeline)
+    public ChainEntry(string name, TProvider provider)
     {
         Name = name;
         Provider = provider;
-        Group = group;
-        Pipeline = pipeline;
-        StreamPipeline = streamPipeline;
     }
 
     public string Name { get; }
 
     public TProvider Provider { get; }
-
-    /// <summary>The account or key this provider shares with others; null when it shares none.</summary>
-    public string? Group { get; }
-
-    public ResiliencePipeline Pipeline { get; }
-
-    /// <summary>
-    /// Retries for starting a stream, without a timeout strategy: a stream keeps using its token after the first item,
-    /// so it must be the stream's own token, never one a timeout strategy owns and recycles.
-    /// </summary>
-    public ResiliencePipeline StreamPipeline { get; }
 }

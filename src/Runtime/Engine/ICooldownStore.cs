@@ -8,6 +8,9 @@ namespace FailoverGen;
 /// </summary>
 internal interface ICooldownStore
 {
+    /// <summary>Takes new groups and durations from configuration; cooldowns already open stay as they are.</summary>
+    void Reconfigure(string?[] groups, CooldownOptions cooldowns);
+
     /// <summary>Whether provider <paramref name="index"/> may be called now, and in what role.</summary>
     Admission TryEnter(int index, DateTimeOffset now, out Cooldown cooldown, out long generation);
 

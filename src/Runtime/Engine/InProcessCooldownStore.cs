@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace FailoverGen;
 
@@ -10,14 +11,12 @@ namespace FailoverGen;
 internal sealed class InProcessCooldownStore : ICooldownStore
 {
     private readonly ProviderCircuit[] _circuits;
-    private readonly string?[] _groups;
-    private readonly CooldownOptions _cooldowns;
     private readonly IFailoverTelemetry _telemetry;
+    private Rules _rules;
 
     public InProcessCooldownStore(string?[] groups, CooldownOptions cooldowns, IFailoverTelemetry telemetry)
     {
-        _groups = groups;
-        _cooldowns = cooldowns;
+        _rules = new Rules(groups, cooldowns);
         _telemetry = telemetry;
         _circuits = new ProviderCircuit[groups.Length];
         for (int i = 0; i < _circuits.Length; i++)
@@ -25,6 +24,8 @@ internal sealed class InProcessCooldownStore : ICooldownStore
             _circuits[i] = new ProviderCircuit(cooldowns.SamplingDuration);
         }
     }
+
+    public void Reconfigure(string?[] groups, CooldownOptions cooldowns) => Volatile.Write(ref _rules, new Rules(groups, cooldowns));
 
     public Admission TryEnter(int index, DateTimeOffset now, out Cooldown cooldown, out long generation) =>
         _circuits[index].TryEnter(now, out cooldown, out generation);
@@ -41,7 +42,8 @@ internal sealed class InProcessCooldownStore : ICooldownStore
 
     public void OnFailure(int index, in FailureClassification failure, Admission admission, long generation, DateTimeOffset now)
     {
-        if (_circuits[index].OnFailure(failure, admission, generation, now, _cooldowns) is not DateTimeOffset until)
+        Rules rules = Volatile.Read(ref _rules);
+        if (_circuits[index].OnFailure(failure, admission, generation, now, rules.Cooldowns) is not DateTimeOffset until)
         {
             return;
         }
@@ -52,11 +54,11 @@ internal sealed class InProcessCooldownStore : ICooldownStore
         }
 
         _telemetry.CooldownOpened(index, until, failure, group: null);
-        if (_groups[index] is string group && HoldsForTheAccount(failure.Reason))
+        if (rules.Groups[index] is string group && HoldsForTheAccount(failure.Reason))
         {
             for (int i = 0; i < _circuits.Length; i++)
             {
-                if (i != index && string.Equals(_groups[i], group, StringComparison.Ordinal) && _circuits[i].OpenForGroup(until, failure.Reason, group))
+                if (i != index && string.Equals(rules.Groups[i], group, StringComparison.Ordinal) && _circuits[i].OpenForGroup(until, failure.Reason, group))
                 {
                     _telemetry.CooldownOpened(i, until, failure, group);
                 }
@@ -112,4 +114,18 @@ internal sealed class InProcessCooldownStore : ICooldownStore
     /// <summary>A rate limit can be per model; a key that is refused or an account out of credit or quota is not.</summary>
     private static bool HoldsForTheAccount(FailoverReason reason) =>
         reason is FailoverReason.Auth or FailoverReason.Billing or FailoverReason.Quota;
+
+    /// <summary>The groups and durations in force; replaced as a whole when configuration changes.</summary>
+    private sealed class Rules
+    {
+        public Rules(string?[] groups, CooldownOptions cooldowns)
+        {
+            Groups = groups;
+            Cooldowns = cooldowns;
+        }
+
+        public string?[] Groups { get; }
+
+        public CooldownOptions Cooldowns { get; }
+    }
 }

@@ -32,16 +32,20 @@ internal sealed class ProviderPipelines
         _currentOrder = currentOrder;
     }
 
-    /// <summary>Retries outside, the per-attempt timeout inside.</summary>
-    public ResiliencePipeline Create(int index, bool withAttemptTimeout)
+    /// <summary>
+    /// Retries outside, the per-attempt timeout inside; <paramref name="maxRetryAttempts"/> and
+    /// <paramref name="attemptTimeout"/> override the chain's values for this provider when set.
+    /// </summary>
+    public ResiliencePipeline Create(int index, bool withAttemptTimeout, int? maxRetryAttempts, TimeSpan? attemptTimeout)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
         ProviderRetryOptions retry = _options.Retry;
-        if (retry.MaxRetryAttempts > 0)
+        int retries = maxRetryAttempts ?? retry.MaxRetryAttempts;
+        if (retries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = retry.MaxRetryAttempts,
+                MaxRetryAttempts = retries,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = retry.Delay,
                 MaxDelay = retry.MaxDelay,
@@ -51,9 +55,9 @@ internal sealed class ProviderPipelines
             });
         }
 
-        if (withAttemptTimeout && _options.AttemptTimeout is TimeSpan attemptTimeout)
+        if (withAttemptTimeout && (attemptTimeout ?? _options.AttemptTimeout) is TimeSpan timeout)
         {
-            builder.AddTimeout(attemptTimeout);
+            builder.AddTimeout(timeout);
         }
 
         return builder.Build();

@@ -9,15 +9,19 @@ namespace FailoverGen;
 /// </summary>
 internal sealed class StickySelection
 {
-    private readonly TimeSpan _duration;
-    private int _index;
+    private const int None = -1;
+
+    private int _index = None;
     private long _untilUtcTicks;
 
     public StickySelection(TimeSpan duration)
     {
-        _duration = duration;
+        Duration = duration;
     }
 
+    public TimeSpan Duration { get; }
+
+    /// <summary>The fallback calls start at, or -1 to start at the primary.</summary>
     /// <remarks>
     /// Reads the index and the window end without a lock: a torn pair (an index from one switch with the end of
     /// another) only starts one call at a provider that was sticky a moment ago, and every walk still visits the whole
@@ -26,17 +30,17 @@ internal sealed class StickySelection
     public int StartIndex(DateTimeOffset now)
     {
         int index = Volatile.Read(ref _index);
-        return index != 0 && now.UtcTicks < Volatile.Read(ref _untilUtcTicks) ? index : 0;
+        return index != None && now.UtcTicks < Volatile.Read(ref _untilUtcTicks) ? index : None;
     }
 
-    public void OnSuccess(int index, DateTimeOffset now)
+    public void OnSuccess(int index, int primary, DateTimeOffset now)
     {
-        if (index == 0)
+        if (index == primary)
         {
             // The primary answered: sticking to a fallback would only delay the return to it.
-            if (Volatile.Read(ref _index) != 0)
+            if (Volatile.Read(ref _index) != None)
             {
-                Volatile.Write(ref _index, 0);
+                Volatile.Write(ref _index, None);
             }
 
             return;
@@ -47,7 +51,7 @@ internal sealed class StickySelection
             return;
         }
 
-        Volatile.Write(ref _untilUtcTicks, TimeMath.AddSaturating(now, _duration).UtcTicks);
+        Volatile.Write(ref _untilUtcTicks, TimeMath.AddSaturating(now, Duration).UtcTicks);
         Volatile.Write(ref _index, index);
     }
 }

@@ -9,8 +9,9 @@ namespace FailoverGen;
 /// </summary>
 internal struct WalkCursor
 {
-    public WalkCursor(int[] order)
+    public WalkCursor(ChainPlan plan, int[] order)
     {
+        Plan = plan;
         Order = order;
         Position = 0;
         Called = false;
@@ -20,6 +21,9 @@ internal struct WalkCursor
         Calls = 0;
         Deferred = null;
     }
+
+    /// <summary>The chain's plan when the call started: every decision of the call follows it, whatever reloads meanwhile.</summary>
+    public ChainPlan Plan { get; }
 
     /// <summary>
     /// The provider positions the walk visits, in order: the chain's declared order, the sticky fallback first, or a

@@ -52,6 +52,14 @@ internal static partial class FailoverLog
         Message = "{chain}: {provider} is back in its place ({latency} against a baseline of {baseline})")]
     public static partial void DegradationEnded(ILogger logger, string chain, string provider, TimeSpan latency, TimeSpan baseline);
 
+    [LoggerMessage(EventId = 1011, EventName = "SettingsApplied", Level = LogLevel.Information,
+        Message = "{chain}: new settings applied; order {order}")]
+    public static partial void SettingsApplied(ILogger logger, string chain, string order);
+
+    [LoggerMessage(EventId = 1012, EventName = "SettingsRejected", Level = LogLevel.Error,
+        Message = "{chain}: new settings rejected ({count} problems); the previous settings stay in effect:\n{problems}")]
+    public static partial void SettingsRejected(ILogger logger, string chain, int count, string problems);
+
     [LoggerMessage(EventId = 1900, EventName = "ObserverFailed", Level = LogLevel.Error,
         Message = "{chain}: observer {observer} threw from {callback}; the call went on, and later exceptions from this observer are not logged")]
     public static partial void ObserverFailed(ILogger logger, string chain, string observer, string callback, Exception exception);
