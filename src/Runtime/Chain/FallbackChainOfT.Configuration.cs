@@ -12,6 +12,9 @@ public sealed partial class FallbackChain<TProvider>
 {
     private readonly object _reconfigureGate = new();
 
+    /// <summary>The section last applied or rejected, so that one edit signalled twice is handled once.</summary>
+    private string? _lastFingerprint;
+
     private ChainPlan CreatePlan(ChainLayout layout, ChainPlan? previous) =>
         ChainPlan.Create(layout, _ownPipelines, new ProviderPipelines(layout.Options, _classifier, _store, CurrentOrder), previous);
 
@@ -50,7 +53,9 @@ public sealed partial class FallbackChain<TProvider>
     /// <exception cref="OptionsValidationException">The settings are invalid; each failure names its key.</exception>
     internal void Follow(IOptionsMonitor<FailoverSettings> monitor, string name)
     {
-        IReadOnlyList<string> problems = Apply(monitor.Get(name));
+        FailoverSettings settings = monitor.Get(name);
+        _lastFingerprint = settings.Fingerprint;
+        IReadOnlyList<string> problems = Apply(settings);
         if (problems.Count > 0)
         {
             throw new OptionsValidationException(name, typeof(FailoverSettings), Prefixed(problems));
@@ -61,6 +66,11 @@ public sealed partial class FallbackChain<TProvider>
 
     private void Reload(FailoverSettings settings)
     {
+        if (settings.Fingerprint is not null && settings.Fingerprint == Interlocked.Exchange(ref _lastFingerprint, settings.Fingerprint))
+        {
+            return;
+        }
+
         ILogger logger = _options.LoggerFactory?.CreateLogger(FailoverDiagnostics.LoggerCategory) ?? NullLogger.Instance;
         IReadOnlyList<string> problems = Apply(settings);
         if (problems.Count > 0)

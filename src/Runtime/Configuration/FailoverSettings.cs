@@ -66,6 +66,12 @@ public sealed class FailoverSettings
     /// </summary>
     internal List<string>? BindingProblems { get; set; }
 
+    /// <summary>
+    /// Every key and value of the section the settings were bound from. A configuration reload often signals more than
+    /// once for one edit; the chain applies and logs an unchanged section only once.
+    /// </summary>
+    internal string? Fingerprint { get; set; }
+
     /// <summary>The configuration section the settings came from, e.g. <c>Failover</c>; problems name keys under it.</summary>
     internal string? SectionPath { get; set; }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ internal sealed class FailoverSettingsBinding : IConfigureNamedOptions<FailoverS
     public static void Bind(IConfiguration section, FailoverSettings settings)
     {
         settings.SectionPath = (section as IConfigurationSection)?.Path;
+        settings.Fingerprint = Fingerprint(section);
         var problems = FailoverSettingsSchema.Check(section);
         if (problems.Count == 0)
         {
@@ -54,6 +56,18 @@ internal sealed class FailoverSettingsBinding : IConfigureNamedOptions<FailoverS
         }
 
         settings.BindingProblems = problems.Count == 0 ? null : problems;
+    }
+
+    private static string Fingerprint(IConfiguration section)
+    {
+        var pairs = new List<string>();
+        foreach (KeyValuePair<string, string?> pair in section.AsEnumerable())
+        {
+            pairs.Add(pair.Key + "=" + pair.Value);
+        }
+
+        pairs.Sort(StringComparer.Ordinal);
+        return string.Join("\n", pairs);
     }
 
     private static bool IsEmptyList(IConfiguration section, string key)
