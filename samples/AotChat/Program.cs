@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
@@ -7,6 +8,8 @@ using AotChat;
 using ChatFailover.FakeProviders;
 using AotChat.Providers;
 using FailoverGen;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 // The same failover story as samples/ChatFailover, published as a Native AOT binary. It checks what happened and
 // exits 1 if anything differs from the expected story, so CI can run the binary as a test of the AOT build.
@@ -89,6 +92,37 @@ catch (Exception ex)
 }
 
 Console.WriteLine();
+Console.WriteLine("Scenario 3: the order comes from appsettings-style JSON through dependency injection");
+openai.Reply = ProviderReplies.OpenAiSuccess;
+before = (gemini.Requests, anthropic.Requests, openai.Requests);
+const string Settings = $$"""
+    { "Failover": { "Order": [ "{{Gpt}}", "{{Claude}}" ], "Retry": { "MaxRetryAttempts": 0 } } }
+    """;
+IConfiguration configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(Settings))).Build();
+var services = new ServiceCollection();
+
+// Generated with ChatProviderFailover: binds the chain's settings (AOT-safe), checks them at start-up, follows reloads.
+services.AddChatProviderFailover(configuration.GetSection("Failover"), (_, chain) => chain
+    .Add(Gemini, new GeminiClient(geminiHttp, "gemini-2.5-flash"))
+    .Add(Claude, new AnthropicClient(anthropicHttp, "claude-haiku-4-5"))
+    .Add(Gpt, new OpenAiClient(openaiHttp, "gpt-4o-mini")));
+await using (ServiceProvider container = services.BuildServiceProvider())
+{
+    try
+    {
+        string reply = await container.GetRequiredService<IChatProvider>().CompleteAsync("Who answers first now?");
+        Console.WriteLine($"  Reply: {reply}");
+        Expect(reply == OpenAiAnswer, $"{Gpt}, first in the configured order, answers");
+        Expect(gemini.Requests == before.Gemini && anthropic.Requests == before.Claude, $"{Gemini}, left out of the order, and {Claude} got no request");
+    }
+    catch (Exception ex)
+    {
+        Console.WriteLine($"  {ex.GetType().Name}: {ex.Message}");
+        Expect(false, $"the call succeeds on {Gpt}");
+    }
+}
+
+Console.WriteLine();
 Console.WriteLine($"Requests sent: gemini {gemini.Requests}, anthropic {anthropic.Requests}, openai {openai.Requests}");
 if (problems.Count > 0)
 {
@@ -96,7 +130,7 @@ if (problems.Count > 0)
     return 1;
 }
 
-Console.WriteLine("OK: both scenarios behaved as expected");
+Console.WriteLine("OK: all three scenarios behaved as expected");
 return 0;
 
 IChatProvider CreateChat(List<FailoverAttempt> passedOver, Action<FailoverSwitch> onSwitched) =>

@@ -20,6 +20,11 @@ public class ForeignInterfaceAndDiTests
         .EnumerateFiles(System.AppContext.BaseDirectory, "Microsoft.Extensions.AI.dll")
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
 
+    private static readonly ImmutableArray<MetadataReference> ConfigurationReferences = ExtensionsReferences.AddRange(Directory
+        .EnumerateFiles(System.AppContext.BaseDirectory, "*.dll")
+        .Where(path => Path.GetFileName(path) is "Microsoft.Extensions.Configuration.Abstractions.dll" or "Microsoft.Extensions.Options.dll" or "Microsoft.Extensions.Primitives.dll")
+        .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+
     private const string ChatClientWrapper = "[assembly: FailoverGen.FallbackChainFor(typeof(Microsoft.Extensions.AI.IChatClient))]";
 
     public static IEnumerable<object[]> LanguageMatrix() => GeneratedCodeCompilesTests.LanguageMatrix();
@@ -144,6 +149,26 @@ public class ForeignInterfaceAndDiTests
 
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddRepositoryFailover<T>("));
         AssertNoWarnings(diagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguageMatrix))]
+    public void WithConfigurationReferenced_AnOverloadBindingTheSettingsIsEmitted_AndCompiles(LanguageVersion version, NullableContextOptions nullable)
+    {
+        var (result, diagnostics, _) = GeneratorHarness.Run(TestSources.Shapes, version, nullable, ConfigurationReferences);
+
+        string generated = string.Join("\n", result.GeneratedSources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("AddRepositoryFailover<T>(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration,", generated);
+        Assert.Contains("global::FailoverGen.FailoverServiceCollectionExtensions.AddFailoverSettings<", generated);
+        AssertNoWarnings(diagnostics);
+    }
+
+    [Fact]
+    public void WithoutConfiguration_NoConfigurationOverloadIsEmitted()
+    {
+        var (result, _, _) = GeneratorHarness.Run(TestSources.Shapes, extraReferences: ExtensionsReferences);
+
+        Assert.DoesNotContain(result.GeneratedSources, s => s.SourceText.ToString().Contains("IConfiguration"));
     }
 
     [Fact]
