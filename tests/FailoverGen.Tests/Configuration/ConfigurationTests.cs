@@ -134,4 +134,18 @@ public sealed class ConfigurationTests
 
         Assert.True(exhausted.DeadlineExceeded);
     }
+
+    [Fact]
+    public async Task ScopeNamingADisabledProvider_LeavesItOut()
+    {
+        ScriptedProvider a = Provider("a"), b = Provider("b");
+        using var app = new ConfiguredChain("""{ "Failover": { "Providers": { "a": { "Enabled": false } } } }""", _clock, a, b);
+
+        using (FailoverScope.Use("a", "b"))
+        {
+            Assert.Equal(b.Reply, await app.Chain.CompleteAsync());
+        }
+
+        Assert.Equal(0, a.CallCount);
+    }
 }
