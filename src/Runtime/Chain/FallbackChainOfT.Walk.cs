@@ -166,8 +166,7 @@ public sealed partial class FallbackChain<TProvider>
             cursor.Called = true;
             cursor.Calls++;
             var slot = new AttemptSlot(index, cursor.Calls, admission, generation, now);
-            ProviderOutcome<TResult> outcome = await CallAsync(
-                slot, streaming ? cursor.Plan.StreamPipelines[index] : cursor.Plan.Pipelines[index], state, operation, policy, scope, streaming).ConfigureAwait(false);
+            ProviderOutcome<TResult> outcome = await CallAsync(slot, cursor.Plan.Routes[index], state, operation, policy, scope, streaming).ConfigureAwait(false);
             if (outcome.Failure is null)
             {
                 NotifySwitched(index, cursor);
@@ -196,14 +195,16 @@ public sealed partial class FallbackChain<TProvider>
     }
 
     /// <summary>
-    /// Calls one provider through its pipeline, in the attempt's span. A success or a fallback-eligible failure comes
-    /// back as an outcome; an error that is not fallback-safe propagates unchanged, and once the caller has cancelled,
-    /// the caller gets an <see cref="OperationCanceledException"/> for its own token with the provider's error inside.
-    /// A stream's success is reported when the stream ends, by the streaming loop.
+    /// Calls one provider, in the attempt's span: its first request straight to it when the route allows, the pipeline
+    /// only when a request needs retrying or a timeout. Failures come back as Polly outcomes and are read from the
+    /// provider's task without awaiting it, so the provider's own exception is the only one thrown. A success or a
+    /// fallback-eligible failure comes back as an outcome; an error that is not fallback-safe propagates unchanged, and
+    /// once the caller has cancelled, the caller gets an <see cref="OperationCanceledException"/> for its own token with
+    /// the provider's error inside. A stream's success is reported when the stream ends, by the streaming loop.
     /// </summary>
     private async ValueTask<ProviderOutcome<TResult>> CallAsync<TState, TResult>(
         AttemptSlot slot,
-        ResiliencePipeline pipeline,
+        ProviderRoute route,
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
@@ -219,28 +220,50 @@ public sealed partial class FallbackChain<TProvider>
         }
 
         Activity? span = FailoverTracing.StartAttempt(_labels[index], slot.Attempt, slot.Admission == Admission.Probe, _time);
-        ResilienceContext context = ResilienceContextPool.Shared.Get(scope.Token);
-        context.Properties.Set(ProviderPipelines.PolicyKey, policy);
-        if (scope.Deadline is not null)
-        {
-            context.Properties.Set(ProviderPipelines.DeadlineKey, scope.Deadline);
-        }
-
-        Exception? error = null;
+        TProvider provider = _entries[index].Provider;
+        Outcome<TResult> outcome;
         AttemptProgress? progress = null;
         Verdict verdict = default;
-        bool decided = false;
-        try
+        bool judged = false;
+        if (streaming ? route.StreamDirectFirst : route.DirectFirst)
         {
-            TResult result = await pipeline.ExecuteAsync(
-                static (ctx, s) =>
+            ValueTask<TResult> request = ProviderRequest.Start(operation, provider, state, scope.Token);
+            outcome = request.IsCompleted ? ProviderRequest.Read(request) : await ProviderRequest.SettleAsync(request).ConfigureAwait(false);
+            if (outcome.Exception is Exception first && route.Retries && !scope.Token.IsCancellationRequested)
+            {
+                verdict = _classifier.Judge(first, policy);
+                judged = true;
+                if (Volatile.Read(ref _plan).Retry.WorthRetrying(index, verdict, scope.Deadline, out _))
                 {
-                    ProviderPipelines.CountRequest(ctx);
-                    return s.operation(s.Provider, s.state, ctx.CancellationToken);
-                },
-                context,
-                (operation, _entries[index].Provider, state)).ConfigureAwait(false);
-            decided = true;
+                    (outcome, progress) = await RetryAsync(route, provider, state, operation, policy, scope, outcome, verdict).ConfigureAwait(false);
+                    judged = false;
+                }
+            }
+        }
+        else
+        {
+            ResilienceContext context = Context(policy, scope);
+            try
+            {
+                outcome = await (streaming ? route.StreamPipeline : route.Pipeline).ExecuteOutcomeAsync(
+                    static (ctx, s) =>
+                    {
+                        ProviderPipelines.CountRequest(ctx);
+                        return ProviderRequest.Outcome(s.operation, s.provider, s.state, ctx.CancellationToken);
+                    },
+                    context,
+                    (operation, provider, state)).ConfigureAwait(false);
+                context.Properties.TryGetValue(AttemptProgress.Key, out progress);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        if (outcome.Exception is not Exception error)
+        {
+            TResult result = outcome.Result!;
             TimeSpan duration = _time.GetElapsedTime(started);
             var succeeded = new DateTimeOffset(slot.AdmittedUtcTicks + duration.Ticks, TimeSpan.Zero);
             _store.OnSuccess(index, slot.Admission, slot.Generation, succeeded);
@@ -249,8 +272,7 @@ public sealed partial class FallbackChain<TProvider>
 
             if (reported || span is not null || streaming)
             {
-                // Retries are rare on a success, and counting them means a property lookup: only done when reported.
-                int requests = context.Properties.TryGetValue(AttemptProgress.Key, out progress) ? progress.Requests : 1;
+                int requests = progress?.Requests ?? 1;
                 if (streaming)
                 {
                     (result as IWalkOutcome)?.RecordAttempt(started, duration, requests);
@@ -268,24 +290,24 @@ public sealed partial class FallbackChain<TProvider>
 
             return new ProviderOutcome<TResult>(result);
         }
-        catch (Exception ex) when (Intercepts(ex, context, policy, scope, out progress, out verdict))
+
+        if (!judged && progress is not null && progress.TryGetVerdict(error, out Verdict known))
         {
-            error = ex;
+            verdict = known;
+            judged = true;
         }
-        catch (Exception ex) when (span is not null && FailSpan(span, ex))
+
+        if (!Intercepts(error, policy, scope, judged, ref verdict))
         {
-            // Not reached: recording the error on the span lets it propagate untouched.
-            throw;
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-            if (!decided && error is null)
+            // Not fallback-safe, or already the caller's own cancellation: it propagates unchanged, and says nothing
+            // about the provider's health.
+            _store.OnNoVerdict(index, slot.Admission);
+            if (span is not null)
             {
-                // The error propagates unchanged (not fallback-safe, or already the caller's cancellation): it says
-                // nothing about the provider's health.
-                _store.OnNoVerdict(index, slot.Admission);
+                FailSpan(span, error);
             }
+
+            ExceptionDispatchInfo.Capture(error).Throw();
         }
 
         if (scope.CallerToken.IsCancellationRequested)
@@ -302,7 +324,8 @@ public sealed partial class FallbackChain<TProvider>
 
         DateTimeOffset now = _time.GetUtcNow();
         FailureClassification failure;
-        if (scope.DeadlineReached && progress?.LastError is null)
+        bool providerSpoke = judged || progress?.LastError is not null;
+        if (scope.DeadlineReached && !providerSpoke)
         {
             // The deadline cut the attempt short before the provider said anything: the attempt simply timed out,
             // which is no verdict on the provider.
@@ -312,7 +335,7 @@ public sealed partial class FallbackChain<TProvider>
         else
         {
             // With the deadline passed, what the provider had said before it is still the real failure.
-            failure = scope.DeadlineReached ? progress!.LastVerdict.Failure : verdict.Failure;
+            failure = scope.DeadlineReached && progress?.LastError is not null ? progress.LastVerdict.Failure : verdict.Failure;
             RecordFailure(slot, failure, now);
         }
 
@@ -336,13 +359,65 @@ public sealed partial class FallbackChain<TProvider>
     }
 
     /// <summary>
+    /// Retries a provider whose first request, sent outside the pipeline, failed in a way worth retrying: the pipeline's
+    /// first execution replays that failure, so its backoff and attempt count start from the request already made.
+    /// </summary>
+    private static async ValueTask<(Outcome<TResult> Outcome, AttemptProgress Progress)> RetryAsync<TState, TResult>(
+        ProviderRoute route,
+        TProvider provider,
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CallScope scope,
+        Outcome<TResult> first,
+        Verdict verdict)
+    {
+        ResilienceContext context = Context(policy, scope);
+        try
+        {
+            AttemptProgress progress = AttemptProgress.Of(context);
+            progress.Record(first.Exception!, verdict);
+            progress.Replay = first;
+            Outcome<TResult> outcome = await route.Pipeline.ExecuteOutcomeAsync(
+                static (ctx, s) =>
+                {
+                    AttemptProgress progress = AttemptProgress.Of(ctx);
+                    if (progress.TakeReplay() is Outcome<TResult> replayed)
+                    {
+                        return new ValueTask<Outcome<TResult>>(replayed);
+                    }
+
+                    progress.Requests++;
+                    return ProviderRequest.Outcome(s.operation, s.provider, s.state, ctx.CancellationToken);
+                },
+                context,
+                (operation, provider, state)).ConfigureAwait(false);
+            return (outcome, progress);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static ResilienceContext Context(FailoverPolicy policy, CallScope scope)
+    {
+        ResilienceContext context = ResilienceContextPool.Shared.Get(scope.Token);
+        context.Properties.Set(ProviderPipelines.PolicyKey, policy);
+        if (scope.Deadline is not null)
+        {
+            context.Properties.Set(ProviderPipelines.DeadlineKey, scope.Deadline);
+        }
+
+        return context;
+    }
+
+    /// <summary>
     /// True when the walk handles <paramref name="exception"/>: the caller cancelled (unless it already is the caller's
     /// own cancellation), the deadline passed, or the policy fails it over. The failure is classified at most once.
     /// </summary>
-    private bool Intercepts(Exception exception, ResilienceContext context, FailoverPolicy policy, CallScope scope, out AttemptProgress? progress, out Verdict verdict)
+    private bool Intercepts(Exception exception, FailoverPolicy policy, CallScope scope, bool judged, ref Verdict verdict)
     {
-        context.Properties.TryGetValue(AttemptProgress.Key, out progress);
-        verdict = default;
         if (scope.CallerToken.IsCancellationRequested)
         {
             return !IsCancellationOf(exception, scope.CallerToken);
@@ -353,7 +428,7 @@ public sealed partial class FallbackChain<TProvider>
             return true;
         }
 
-        if (progress is null || !progress.TryGetVerdict(exception, out verdict))
+        if (!judged)
         {
             verdict = _classifier.Judge(exception, policy);
         }

@@ -20,6 +20,13 @@ internal sealed class AttemptProgress
 
     public TimeSpan? HintedDelay { get; set; }
 
+    /// <summary>
+    /// The outcome of a first request made outside the pipeline (boxed <c>Outcome&lt;TResult&gt;</c>), which the
+    /// pipeline's first execution returns instead of calling the provider again, so that its retry strategy waits and
+    /// counts from that request.
+    /// </summary>
+    public object? Replay { get; set; }
+
     public static AttemptProgress Of(ResilienceContext context)
     {
         if (!context.Properties.TryGetValue(Key, out AttemptProgress? progress))
@@ -35,6 +42,14 @@ internal sealed class AttemptProgress
     {
         LastError = error;
         LastVerdict = verdict;
+    }
+
+    /// <summary>The replayed first outcome once, then null; a replay is no new request.</summary>
+    public object? TakeReplay()
+    {
+        object? replay = Replay;
+        Replay = null;
+        return replay;
     }
 
     /// <summary>The verdict on <paramref name="error"/> if the retry decision already reached one.</summary>

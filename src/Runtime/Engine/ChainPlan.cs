@@ -15,22 +15,22 @@ internal sealed class ChainPlan
     private readonly int[]?[] _stickyOrders;
     private readonly bool[] _enabled;
 
-    private ChainPlan(ChainLayout layout, ResiliencePipeline[] pipelines, ResiliencePipeline[] streamPipelines, StickySelection? sticky)
+    private ChainPlan(ChainLayout layout, ProviderRoute[] routes, ProviderPipelines retry, StickySelection? sticky)
     {
         Options = layout.Options;
         Order = layout.Order;
         Triggers = layout.Triggers;
-        Pipelines = pipelines;
-        StreamPipelines = streamPipelines;
+        Routes = routes;
+        Retry = retry;
         Sticky = sticky;
-        _stickyOrders = new int[]?[pipelines.Length];
-        _enabled = new bool[pipelines.Length];
+        _stickyOrders = new int[]?[routes.Length];
+        _enabled = new bool[routes.Length];
         foreach (int index in Order)
         {
             _enabled[index] = true;
         }
 
-        AllEnabled = Order.Length == pipelines.Length;
+        AllEnabled = Order.Length == routes.Length;
     }
 
     public FallbackChainOptions Options { get; }
@@ -40,14 +40,11 @@ internal sealed class ChainPlan
 
     public FailoverTriggers? Triggers { get; }
 
-    /// <summary>Per provider position: the pipeline with the attempt timeout.</summary>
-    public ResiliencePipeline[] Pipelines { get; }
+    /// <summary>Per provider position: how requests reach it.</summary>
+    public ProviderRoute[] Routes { get; }
 
-    /// <summary>
-    /// Per provider position: retries for starting a stream, without a timeout strategy. A stream keeps using its token
-    /// after the first item, so it must be the stream's own token, never one a timeout strategy owns and recycles.
-    /// </summary>
-    public ResiliencePipeline[] StreamPipelines { get; }
+    /// <summary>The retry decision of the built-in pipelines, also made for a first request sent outside them.</summary>
+    public ProviderPipelines Retry { get; }
 
     public StickySelection? Sticky { get; }
 
@@ -62,18 +59,27 @@ internal sealed class ChainPlan
     public static ChainPlan Create(ChainLayout layout, ResiliencePipeline?[] ownPipelines, ProviderPipelines pipelines, ChainPlan? previous)
     {
         int count = ownPipelines.Length;
-        var withTimeout = new ResiliencePipeline[count];
-        var forStreams = new ResiliencePipeline[count];
+        var routes = new ProviderRoute[count];
         for (int i = 0; i < count; i++)
         {
-            withTimeout[i] = ownPipelines[i] ?? pipelines.Create(i, withAttemptTimeout: true, layout.MaxRetryAttempts[i], layout.AttemptTimeouts[i]);
-            forStreams[i] = ownPipelines[i] is null ? pipelines.Create(i, withAttemptTimeout: false, layout.MaxRetryAttempts[i], attemptTimeout: null) : ResiliencePipeline.Empty;
+            if (ownPipelines[i] is ResiliencePipeline own)
+            {
+                routes[i] = new ProviderRoute(own, ResiliencePipeline.Empty, builtIn: false, hasAttemptTimeout: false, retries: false);
+                continue;
+            }
+
+            routes[i] = new ProviderRoute(
+                pipelines.Create(i, withAttemptTimeout: true, layout.MaxRetryAttempts[i], layout.AttemptTimeouts[i]),
+                pipelines.Create(i, withAttemptTimeout: false, layout.MaxRetryAttempts[i], attemptTimeout: null),
+                builtIn: true,
+                hasAttemptTimeout: (layout.AttemptTimeouts[i] ?? layout.Options.AttemptTimeout) is not null,
+                retries: (layout.MaxRetryAttempts[i] ?? layout.Options.Retry.MaxRetryAttempts) > 0);
         }
 
         StickySelection? sticky = layout.Options.StickyDuration is TimeSpan duration
             ? previous?.Sticky is { } kept && kept.Duration == duration ? kept : new StickySelection(duration)
             : null;
-        return new ChainPlan(layout, withTimeout, forStreams, sticky);
+        return new ChainPlan(layout, routes, pipelines, sticky);
     }
 
     /// <summary>Records a success for sticky mode, which returns to the primary as soon as the primary answers.</summary>

@@ -81,30 +81,52 @@ internal sealed class ProviderPipelines
             return false;
         }
 
-        Verdict verdict = _classifier.Judge(exception, policy);
         AttemptProgress progress = AttemptProgress.Of(context);
-        progress.Record(exception, verdict);
+        if (!progress.TryGetVerdict(exception, out Verdict verdict))
+        {
+            verdict = _classifier.Judge(exception, policy);
+            progress.Record(exception, verdict);
+        }
+
+        context.Properties.TryGetValue(DeadlineKey, out CallDeadline? deadline);
         progress.HintedDelay = null;
+        if (!WorthRetrying(index, verdict, deadline, out TimeSpan? hint))
+        {
+            return false;
+        }
+
+        progress.HintedDelay = hint;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a failure of provider <paramref name="index"/> is worth another request to it: a transient failure, or
+    /// a short wait the provider asked for, when no other provider can take the call and the deadline leaves time.
+    /// <paramref name="hint"/> is the wait to use instead of the backoff.
+    /// </summary>
+    public bool WorthRetrying(int index, in Verdict verdict, CallDeadline? deadline, out TimeSpan? hint)
+    {
+        hint = null;
         if (!verdict.Eligible)
         {
             return false;
         }
 
         DateTimeOffset now = _time.GetUtcNow();
-        TimeSpan? hint = verdict.Failure.GetRetryDelay(now);
-        if (hint is null)
+        TimeSpan? wait = verdict.Failure.GetRetryDelay(now);
+        if (wait is null)
         {
             return verdict.Failure.Reason.IsTransient();
         }
 
         // A wait the deadline would cut short gains nothing and hides the provider's answer: fail over or end now.
-        TimeSpan remaining = context.Properties.TryGetValue(DeadlineKey, out CallDeadline? deadline) ? deadline.Remaining(now) : TimeSpan.MaxValue;
-        if (hint > _options.MaxRetryAfterWait || hint >= remaining || _store.AnyOtherAvailable(index, _currentOrder(), now))
+        TimeSpan remaining = deadline?.Remaining(now) ?? TimeSpan.MaxValue;
+        if (wait > _options.MaxRetryAfterWait || wait >= remaining || _store.AnyOtherAvailable(index, _currentOrder(), now))
         {
             return false;
         }
 
-        progress.HintedDelay = hint;
+        hint = wait;
         return true;
     }
 }
