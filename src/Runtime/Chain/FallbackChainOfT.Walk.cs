@@ -209,10 +209,11 @@ public sealed partial class FallbackChain<TProvider>
         Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
         FailoverPolicy policy,
         CallScope scope,
-        bool streaming)
+        bool streaming,
+        StartedRequest<TResult>? sent = null)
     {
         int index = slot.Index;
-        long started = _time.GetTimestamp();
+        long started = sent?.Started ?? _time.GetTimestamp();
         bool reported = _telemetry.FollowsEveryAttempt;
         if (reported)
         {
@@ -225,9 +226,9 @@ public sealed partial class FallbackChain<TProvider>
         AttemptProgress? progress = null;
         Verdict verdict = default;
         bool judged = false;
-        if (streaming ? route.StreamDirectFirst : route.DirectFirst)
+        if (sent is not null || (streaming ? route.StreamDirectFirst : route.DirectFirst))
         {
-            ValueTask<TResult> request = ProviderRequest.Start(operation, provider, state, scope.Token);
+            ValueTask<TResult> request = sent?.Request ?? ProviderRequest.Start(operation, provider, state, scope.Token);
             outcome = request.IsCompleted ? ProviderRequest.Read(request) : await ProviderRequest.SettleAsync(request).ConfigureAwait(false);
             if (outcome.Exception is Exception first && route.Retries && !scope.Token.IsCancellationRequested)
             {

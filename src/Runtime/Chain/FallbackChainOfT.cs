@@ -25,6 +25,7 @@ public sealed partial class FallbackChain<TProvider>
     private readonly ICooldownStore _store;
     private readonly IFailoverTelemetry _telemetry;
     private readonly ProviderHealthTracker[] _health;
+    private readonly LatencySampler[] _samplers;
     private readonly ProviderLabels[] _labels;
     private readonly TimeProvider _time;
     private readonly string _name;
@@ -47,6 +48,7 @@ public sealed partial class FallbackChain<TProvider>
         _entries = new ChainEntry<TProvider>[providers.Count];
         _labels = new ProviderLabels[providers.Count];
         _health = new ProviderHealthTracker[providers.Count];
+        _samplers = new LatencySampler[providers.Count];
         for (int i = 0; i < providers.Count; i++)
         {
             names[i] = providers[i].Name;
@@ -55,6 +57,7 @@ public sealed partial class FallbackChain<TProvider>
             _entries[i] = new ChainEntry<TProvider>(names[i], providers[i].Provider);
             _labels[i] = new ProviderLabels(_name, names[i]);
             _health[i] = new ProviderHealthTracker(options.Health.Window);
+            _samplers[i] = new LatencySampler(_time);
         }
 
         ProviderNames = new ReadOnlyCollection<string>(names);
@@ -88,11 +91,30 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken = default)
     {
         ThrowIfNull(operation, policy);
-        return RunAsync(
-            (operation, state),
-            static (provider, s, token) => new ValueTask<TResult>(s.operation(provider, s.state, token)),
-            policy,
-            cancellationToken).AsTask();
+        if (TryDirect(cancellationToken, out ChainPlan plan, out int index, out long generation))
+        {
+            long started = DirectStarted(index);
+            Task<TResult> request;
+            try
+            {
+                request = operation(_entries[index].Provider, state, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                request = Task.FromException<TResult>(ex);
+            }
+
+            if (request.Status == TaskStatus.RanToCompletion)
+            {
+                // The provider's own task, returned as it is: nothing allocated for the member's return value.
+                DirectSucceeded(index, started, generation);
+                return request;
+            }
+
+            return ContinueDirectAsync(new ValueTask<TResult>(request), plan, index, generation, started, (operation, state), FromTask<TState, TResult>.Operation, policy, cancellationToken).AsTask();
+        }
+
+        return RunAsync((operation, state), FromTask<TState, TResult>.Operation, policy, cancellationToken).AsTask();
     }
 
     /// <summary>Runs a <see cref="Task"/>-returning member through the chain.</summary>
@@ -105,15 +127,29 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken = default)
     {
         ThrowIfNull(operation, policy);
-        return RunAsync(
-            (operation, state),
-            static async (provider, s, token) =>
+        if (TryDirect(cancellationToken, out ChainPlan plan, out int index, out long generation))
+        {
+            long started = DirectStarted(index);
+            Task request;
+            try
             {
-                await s.operation(provider, s.state, token).ConfigureAwait(false);
-                return default(VoidResult);
-            },
-            policy,
-            cancellationToken).AsTask();
+                request = operation(_entries[index].Provider, state, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                request = Task.FromException(ex);
+            }
+
+            if (request.Status == TaskStatus.RanToCompletion)
+            {
+                DirectSucceeded(index, started, generation);
+                return request;
+            }
+
+            return ContinueDirectAsync(VoidResult.After(request), plan, index, generation, started, (operation, state), FromVoidTask<TState>.Operation, policy, cancellationToken).AsTask();
+        }
+
+        return RunAsync((operation, state), FromVoidTask<TState>.Operation, policy, cancellationToken).AsTask();
     }
 
     /// <summary>Runs a <see cref="ValueTask{TResult}"/>-returning member through the chain.</summary>
@@ -126,28 +162,55 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken = default)
     {
         ThrowIfNull(operation, policy);
+        if (TryDirect(cancellationToken, out ChainPlan plan, out int index, out long generation))
+        {
+            long started = DirectStarted(index);
+            ValueTask<TResult> request = ProviderRequest.Start(operation, _entries[index].Provider, state, cancellationToken);
+            if (request.IsCompletedSuccessfully)
+            {
+                DirectSucceeded(index, started, generation);
+                return request;
+            }
+
+            return ContinueDirectAsync(request, plan, index, generation, started, state, operation, policy, cancellationToken);
+        }
+
         return RunAsync(state, operation, policy, cancellationToken);
     }
 
     /// <summary>Runs a <see cref="ValueTask"/>-returning member through the chain.</summary>
     /// <inheritdoc cref="ExecuteAsync{TState, TResult}" path="/param"/>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public async ValueTask ExecuteVoidValueTaskAsync<TState>(
+    public ValueTask ExecuteVoidValueTaskAsync<TState>(
         TState state,
         Func<TProvider, TState, CancellationToken, ValueTask> operation,
         FailoverPolicy policy,
         CancellationToken cancellationToken = default)
     {
         ThrowIfNull(operation, policy);
-        await RunAsync(
-            (operation, state),
-            static async (provider, s, token) =>
+        if (TryDirect(cancellationToken, out ChainPlan plan, out int index, out long generation))
+        {
+            long started = DirectStarted(index);
+            ValueTask request;
+            try
             {
-                await s.operation(provider, s.state, token).ConfigureAwait(false);
-                return default(VoidResult);
-            },
-            policy,
-            cancellationToken).ConfigureAwait(false);
+                request = operation(_entries[index].Provider, state, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                request = new ValueTask(Task.FromException(ex));
+            }
+
+            if (request.IsCompletedSuccessfully)
+            {
+                DirectSucceeded(index, started, generation);
+                return request;
+            }
+
+            return Discard(ContinueDirectAsync(VoidResult.After(request), plan, index, generation, started, (operation, state), FromVoidValueTask<TState>.Operation, policy, cancellationToken));
+        }
+
+        return Discard(RunAsync((operation, state), FromVoidValueTask<TState>.Operation, policy, cancellationToken));
     }
 
     /// <summary>Runs a synchronous member through the chain. Blocks only while waiting out a retry backoff.</summary>
@@ -160,11 +223,7 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken = default)
     {
         ThrowIfNull(operation, policy);
-        return Wait(RunAsync(
-            (operation, state),
-            static (provider, s, token) => new ValueTask<TResult>(s.operation(provider, s.state, token)),
-            policy,
-            cancellationToken));
+        return Wait(RunSync((operation, state), FromSync<TState, TResult>.Operation, policy, cancellationToken));
     }
 
     /// <summary>Runs a synchronous <see langword="void"/> member through the chain.</summary>
@@ -177,15 +236,7 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken = default)
     {
         ThrowIfNull(operation, policy);
-        Wait(RunAsync(
-            (operation, state),
-            static (provider, s, token) =>
-            {
-                s.operation(provider, s.state, token);
-                return default(ValueTask<VoidResult>);
-            },
-            policy,
-            cancellationToken));
+        Wait(RunSync((operation, state), FromSyncVoid<TState>.Operation, policy, cancellationToken));
     }
 
     /// <summary>
@@ -289,6 +340,32 @@ public sealed partial class FallbackChain<TProvider>
             return default;
         });
     }
+
+    /// <summary>A synchronous member: straight to the primary when it may, through the walk otherwise.</summary>
+    private ValueTask<TResult> RunSync<TState, TResult>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, ValueTask<TResult>> operation,
+        FailoverPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        if (!TryDirect(cancellationToken, out ChainPlan plan, out int index, out long generation))
+        {
+            return RunAsync(state, operation, policy, cancellationToken);
+        }
+
+        long started = DirectStarted(index);
+        ValueTask<TResult> request = ProviderRequest.Start(operation, _entries[index].Provider, state, cancellationToken);
+        if (request.IsCompletedSuccessfully)
+        {
+            DirectSucceeded(index, started, generation);
+            return request;
+        }
+
+        return ContinueDirectAsync(request, plan, index, generation, started, state, operation, policy, cancellationToken);
+    }
+
+    private static ValueTask Discard(ValueTask<VoidResult> pending) =>
+        pending.IsCompletedSuccessfully ? default : new ValueTask(pending.AsTask());
 
     private static TResult Wait<TResult>(ValueTask<TResult> pending) =>
         pending.IsCompleted ? pending.GetAwaiter().GetResult() : pending.AsTask().GetAwaiter().GetResult();

@@ -31,6 +31,7 @@ internal sealed class ChainPlan
         }
 
         AllEnabled = Order.Length == routes.Length;
+        Direct = Options.TotalRequestTimeout is null && sticky is null && routes[Order[0]].DirectFirst ? Order[0] : -1;
     }
 
     public FallbackChainOptions Options { get; }
@@ -47,6 +48,13 @@ internal sealed class ChainPlan
     public ProviderPipelines Retry { get; }
 
     public StickySelection? Sticky { get; }
+
+    /// <summary>
+    /// The provider a call may go straight to, skipping the walk, when nothing else is in the way (no scope, listener,
+    /// cooldown or degradation); -1 when the plan itself always needs the walk: a call deadline, sticky mode, or a
+    /// primary whose requests need its pipeline.
+    /// </summary>
+    public int Direct { get; }
 
     /// <summary>True when configuration disabled no provider.</summary>
     public bool AllEnabled { get; }

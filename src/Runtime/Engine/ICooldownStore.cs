@@ -11,6 +11,12 @@ internal interface ICooldownStore
     /// <summary>Takes new groups and durations from configuration; cooldowns already open stay as they are.</summary>
     void Reconfigure(string?[] groups, CooldownOptions cooldowns);
 
+    /// <summary>True when provider <paramref name="index"/> is healthy: no cooldown, no probe, nothing that needs the time.</summary>
+    bool IsClosed(int index, out long generation);
+
+    /// <summary>A success of a healthy provider recorded without reading the clock.</summary>
+    void OnUntimedSuccess(int index);
+
     /// <summary>Whether provider <paramref name="index"/> may be called now, and in what role.</summary>
     Admission TryEnter(int index, DateTimeOffset now, out Cooldown cooldown, out long generation);
 

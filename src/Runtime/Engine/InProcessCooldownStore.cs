@@ -27,6 +27,10 @@ internal sealed class InProcessCooldownStore : ICooldownStore
 
     public void Reconfigure(string?[] groups, CooldownOptions cooldowns) => Volatile.Write(ref _rules, new Rules(groups, cooldowns));
 
+    public bool IsClosed(int index, out long generation) => _circuits[index].IsClosed(out generation);
+
+    public void OnUntimedSuccess(int index) => _circuits[index].OnUntimedSuccess();
+
     public Admission TryEnter(int index, DateTimeOffset now, out Cooldown cooldown, out long generation) =>
         _circuits[index].TryEnter(now, out cooldown, out generation);
 

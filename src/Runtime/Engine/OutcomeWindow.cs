@@ -18,6 +18,8 @@ internal sealed class OutcomeWindow
     private const int BucketCount = 10;
     private readonly Bucket[] _buckets = new Bucket[BucketCount];
     private readonly long _bucketTicks;
+    private int _untimed;
+    private long _lastEpoch = long.MinValue;
 
     public OutcomeWindow(TimeSpan samplingDuration)
     {
@@ -28,9 +30,18 @@ internal sealed class OutcomeWindow
         }
     }
 
+    /// <summary>
+    /// Counts a success recorded without the time (the direct path samples its clock reads). It is added at the next
+    /// timed record to the bucket of the one before, which it followed: it leaves the window a little early rather than
+    /// late, so it never holds back a cooldown the failures call for.
+    /// </summary>
+    public void CountUntimedSuccess() => _untimed++;
+
     public void Record(DateTimeOffset now, bool failed)
     {
         long epoch = now.UtcTicks / _bucketTicks;
+        FoldUntimed(epoch);
+        Volatile.Write(ref _lastEpoch, epoch);
         ref Bucket bucket = ref _buckets[(int)(epoch % BucketCount)];
         long seen = Volatile.Read(ref bucket.Epoch);
         if (seen != epoch && Interlocked.CompareExchange(ref bucket.Epoch, epoch, seen) == seen)
@@ -70,9 +81,32 @@ internal sealed class OutcomeWindow
         return (failures, total);
     }
 
+    private void FoldUntimed(long current)
+    {
+        if (Volatile.Read(ref _untimed) == 0)
+        {
+            return;
+        }
+
+        int untimed = Interlocked.Exchange(ref _untimed, 0);
+        long last = Volatile.Read(ref _lastEpoch);
+        if (last <= current - BucketCount || last > current)
+        {
+            // The bucket they belong to has left the window (or the clock went back): they no longer count.
+            return;
+        }
+
+        ref Bucket bucket = ref _buckets[(int)(last % BucketCount)];
+        if (Volatile.Read(ref bucket.Epoch) == last)
+        {
+            Interlocked.Add(ref bucket.Successes, untimed);
+        }
+    }
+
     /// <summary>Forgets every outcome: a cooldown judged them, so they must not count towards the next one.</summary>
     public void Clear()
     {
+        Volatile.Write(ref _untimed, 0);
         for (int i = 0; i < BucketCount; i++)
         {
             Volatile.Write(ref _buckets[i].Epoch, long.MinValue);

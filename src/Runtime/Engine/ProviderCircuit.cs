@@ -45,6 +45,19 @@ internal sealed class ProviderCircuit
     /// <summary>True when a call now would be admitted without a cooldown or a probe in the way.</summary>
     public bool IsAvailable(DateTimeOffset now) => Volatile.Read(ref _state) == Closed || (!IsProbing && OpenUntilUtcTicks <= now.UtcTicks);
 
+    /// <summary>
+    /// True while the provider is healthy, read without the lock or the time: the direct path's whole admission. A
+    /// circuit that opens just after is handled as for any request admitted before the opening (see the remarks).
+    /// </summary>
+    public bool IsClosed(out long generation)
+    {
+        generation = Volatile.Read(ref _generation);
+        return Volatile.Read(ref _state) == Closed;
+    }
+
+    /// <summary>A success on the direct path whose time was not read; it counts towards the failure ratio all the same.</summary>
+    public void OnUntimedSuccess() => _window.CountUntimedSuccess();
+
     /// <summary>The generation a request admitted now belongs to.</summary>
     public long Generation => Volatile.Read(ref _generation);
 

@@ -22,6 +22,7 @@ internal sealed class ProviderHealthTracker
     private readonly long _bucketTicks;
     private readonly long[] _epochs = new long[Buckets];
     private readonly int[] _successes = new int[Buckets];
+    private readonly int[] _samples = new int[Buckets];
     private readonly int[] _failures = new int[Buckets];
     private readonly long[] _latencyTicks = new long[Buckets];
     private readonly long[] _recent = new long[RecentLatencies];
@@ -29,6 +30,8 @@ internal sealed class ProviderHealthTracker
     private long _bucketEndTicks = long.MinValue;
     private int _slot;
     private int _windowSuccesses;
+    private int _windowSamples;
+    private int _untimedSuccesses;
     private int _windowFailures;
     private long _windowLatencyTicks;
     private int _recentCount;
@@ -49,6 +52,18 @@ internal sealed class ProviderHealthTracker
     }
 
     /// <summary>
+    /// The degraded flag alone, without the expiry that needs the time: false means the provider is not degraded, true
+    /// that the precise check is needed.
+    /// </summary>
+    public bool MaybeDegraded => Volatile.Read(ref _degraded);
+
+    /// <summary>
+    /// Counts a success whose latency was not measured (latency is sampled on the direct path). Outside the gate, so two
+    /// racing increments can lose one; the count is folded into the window at the next measured record.
+    /// </summary>
+    public void CountUntimedSuccess() => _untimedSuccesses++;
+
+    /// <summary>
     /// True while the provider is degraded and its last success is within <paramref name="window"/>. Read without the
     /// lock: a walk that sees the flag a moment late only keeps the old order for one call.
     /// </summary>
@@ -65,10 +80,13 @@ internal sealed class ProviderHealthTracker
         Enter();
         try
         {
+            FoldUntimed();
             int slot = ticks >= _bucketStartTicks && ticks < _bucketEndTicks ? _slot : Advance(ticks);
             _successes[slot]++;
+            _samples[slot]++;
             _latencyTicks[slot] += latency.Ticks;
             _windowSuccesses++;
+            _windowSamples++;
             _windowLatencyTicks += latency.Ticks;
             _recent[_recentNext] = latency.Ticks;
             _recentNext = (_recentNext + 1) & (RecentLatencies - 1);
@@ -82,9 +100,9 @@ internal sealed class ProviderHealthTracker
             Volatile.Write(ref _lastSuccessUtcTicks, ticks);
 
             bool degraded = options.DetectDegradation
-                && _windowSuccesses >= options.DegradationMinimumSamples
+                && _windowSamples >= options.DegradationMinimumSamples
                 && _baselineSamples >= options.DegradationMinimumSamples
-                && _windowLatencyTicks > _baselineTicks * options.DegradationFactor * _windowSuccesses;
+                && _windowLatencyTicks > _baselineTicks * options.DegradationFactor * _windowSamples;
             if (degraded == _degraded)
             {
                 windowLatency = default;
@@ -92,7 +110,7 @@ internal sealed class ProviderHealthTracker
                 return false;
             }
 
-            windowLatency = TimeSpan.FromTicks(_windowLatencyTicks / _windowSuccesses);
+            windowLatency = TimeSpan.FromTicks(_windowLatencyTicks / _windowSamples);
             baseline = TimeSpan.FromTicks((long)_baselineTicks);
             Volatile.Write(ref _degraded, degraded);
             return true;
@@ -108,6 +126,7 @@ internal sealed class ProviderHealthTracker
         Enter();
         try
         {
+            FoldUntimed();
             long ticks = now.UtcTicks;
             int slot = ticks >= _bucketStartTicks && ticks < _bucketEndTicks ? _slot : Advance(ticks);
             _failures[slot]++;
@@ -129,6 +148,7 @@ internal sealed class ProviderHealthTracker
         Enter();
         try
         {
+            FoldUntimed();
             Advance(now.UtcTicks);
             long[] recent = new long[_recentCount];
             Array.Copy(_recent, recent, _recentCount);
@@ -138,7 +158,7 @@ internal sealed class ProviderHealthTracker
             into.TotalSuccesses = _totalSuccesses;
             into.TotalFailures = _totalFailures;
             into.ConsecutiveFailures = _consecutiveFailures;
-            into.Latency = _windowSuccesses == 0 ? null : TimeSpan.FromTicks(_windowLatencyTicks / _windowSuccesses);
+            into.Latency = _windowSamples == 0 ? null : TimeSpan.FromTicks(_windowLatencyTicks / _windowSamples);
             into.LatencyP50 = Percentile(recent, 0.50);
             into.LatencyP95 = Percentile(recent, 0.95);
             into.BaselineLatency = _baselineSamples == 0 ? null : TimeSpan.FromTicks((long)_baselineTicks);
@@ -150,6 +170,27 @@ internal sealed class ProviderHealthTracker
         finally
         {
             Exit();
+        }
+    }
+
+    /// <summary>
+    /// Adds the successes counted without a time to the bucket of the last measured record: they happened after it, so
+    /// they leave the window a little early rather than late. Under the gate.
+    /// </summary>
+    private void FoldUntimed()
+    {
+        int untimed = Interlocked.Exchange(ref _untimedSuccesses, 0);
+        if (untimed == 0)
+        {
+            return;
+        }
+
+        _totalSuccesses += untimed;
+        _consecutiveFailures = 0;
+        if (_bucketEndTicks != long.MinValue)
+        {
+            _successes[_slot] += untimed;
+            _windowSuccesses += untimed;
         }
     }
 
@@ -189,11 +230,11 @@ internal sealed class ProviderHealthTracker
                 continue;
             }
 
-            if (_successes[i] > 0 && !_degraded)
+            if (_samples[i] > 0 && !_degraded)
             {
                 double weight = Math.Min(_baselineSamples, BaselineMemory);
-                _baselineTicks = ((_baselineTicks * weight) + _latencyTicks[i]) / (weight + _successes[i]);
-                _baselineSamples += _successes[i];
+                _baselineTicks = ((_baselineTicks * weight) + _latencyTicks[i]) / (weight + _samples[i]);
+                _baselineSamples += _samples[i];
             }
 
             Clear(i);
@@ -217,12 +258,14 @@ internal sealed class ProviderHealthTracker
         if (_epochs[bucket] != long.MaxValue)
         {
             _windowSuccesses -= _successes[bucket];
+            _windowSamples -= _samples[bucket];
             _windowFailures -= _failures[bucket];
             _windowLatencyTicks -= _latencyTicks[bucket];
         }
 
         _epochs[bucket] = long.MaxValue;
         _successes[bucket] = 0;
+        _samples[bucket] = 0;
         _failures[bucket] = 0;
         _latencyTicks[bucket] = 0;
     }
