@@ -20,8 +20,12 @@ public sealed class FakeChatClient : IChatClient
     private readonly ChatResponseUpdate[] _updates;
     private readonly HttpStatusCode? _failure;
 
-    public FakeChatClient(string name, HttpStatusCode? failure = null, int streamItems = 16)
+    private readonly bool _newUpdates;
+
+    /// <param name="newUpdates">Stream a new update per item, as a client parsing a response does, instead of cached ones.</param>
+    public FakeChatClient(string name, HttpStatusCode? failure = null, int streamItems = 16, bool newUpdates = false)
     {
+        _newUpdates = newUpdates;
         _response = new ChatResponse(new ChatMessage(ChatRole.Assistant, "reply from " + name)) { ModelId = name };
         _updates = new ChatResponseUpdate[streamItems];
         for (int i = 0; i < streamItems; i++)
@@ -62,7 +66,7 @@ public sealed class FakeChatClient : IChatClient
         foreach (ChatResponseUpdate update in _updates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return update;
+            yield return _newUpdates ? new ChatResponseUpdate(ChatRole.Assistant, update.Text) { ModelId = update.ModelId } : update;
         }
 
         await Task.CompletedTask.ConfigureAwait(false);

@@ -15,6 +15,11 @@ public sealed partial class FallbackChain<TProvider>
     private bool TryDirect(CancellationToken cancellationToken, out ChainPlan plan, out int index, out long generation)
     {
         plan = Volatile.Read(ref _plan);
+        return TryDirect(plan, cancellationToken, out index, out generation);
+    }
+
+    private bool TryDirect(ChainPlan plan, CancellationToken cancellationToken, out int index, out long generation)
+    {
         index = plan.Direct;
         generation = 0;
         return index >= 0

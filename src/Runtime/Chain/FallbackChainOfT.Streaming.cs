@@ -29,102 +29,105 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken = default)
     {
         ThrowIfNull(operation, policy);
-        return StreamAsync(state, operation, policy, cancellationToken);
+        return new ChainStream<TState, TItem>(this, state, operation, policy, cancellationToken);
     }
 
-    private async IAsyncEnumerable<TItem> StreamAsync<TState, TItem>(
-        TState state,
-        Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation,
-        FailoverPolicy policy,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Once a stream has its first item, where the failover was decided, the caller reads the provider's items through
+    /// <see cref="ChainStream{TState, TItem}.Enumerator.MoveNextAsync"/>, which passes each one on without an await of
+    /// its own while the provider's items come at once; the walk, restarts and failures run in <see cref="AdvanceAsync"/>.
+    /// </summary>
+    private async ValueTask<bool> AdvanceAsync<TState, TItem>(ChainStream<TState, TItem>.Enumerator stream, Exception? error)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var scope = new CallScope(cancellationToken, deadline: null, _time.GetTimestamp());
-        ChainPlan plan = Volatile.Read(ref _plan);
-        policy = plan.Effective(policy);
-        WalkCursor cursor = StartCursor(plan);
-        Activity? call = FailoverTracing.StartCall(_callSpanName, _name, _time);
-        try
+        if (error is null)
         {
-            while (true)
-            {
-                StreamHead<TItem> head = await WalkStreamAsync((operation, state), policy, scope, cursor, call).ConfigureAwait(false);
-                cursor = head.Cursor;
-                int index = head.Slot.Index;
-                IAsyncEnumerator<TItem>? enumerator = head.Enumerator;
-                if (enumerator is null)
-                {
-                    StreamEnded(call, head, items: 0);
-                    yield break;
-                }
-
-                int yielded = 0;
-                Exception? error = null;
-                try
-                {
-                    yield return head.First;
-                    yielded++;
-                    while (true)
-                    {
-                        (bool hasNext, TItem item, error) = await NextAsync(enumerator).ConfigureAwait(false);
-                        if (error is not null)
-                        {
-                            break;
-                        }
-
-                        if (!hasNext)
-                        {
-                            yield break;
-                        }
-
-                        yield return item;
-                        yielded++;
-                    }
-                }
-                finally
-                {
-                    await enumerator.DisposeAsync().ConfigureAwait(false);
-                    if (error is null)
-                    {
-                        // The stream ended, or the caller stopped reading: either way the provider served the call.
-                        StreamEnded(call, head, yielded);
-                    }
-                }
-
-                // Output has reached the caller: the provider still counts the failure if it is at fault, but the stream
-                // is only restarted elsewhere when the caller opted in to receiving a second answer after the partial one.
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    throw FailStream(call, CallerCanceled(cancellationToken, error));
-                }
-
-                Verdict verdict = _classifier.Judge(error, policy);
-                DateTimeOffset now = _time.GetUtcNow();
-                if (verdict.Eligible)
-                {
-                    RecordFailure(head.Slot, verdict.Failure, now);
-                }
-
-                var interrupted = new FailoverAttempt(
-                    _entries[index].Name, index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
-                    verdict.Failure.GetRetryDelay(now), _time.GetElapsedTime(head.Started), head.Requests, null, error);
-                _telemetry.AttemptFailed(interrupted, head.Slot.Attempt, yielded);
-                if (!verdict.Eligible || !plan.Options.RestartStreamsOnFailure)
-                {
-                    throw FailStream(call, new FailoverStreamInterruptedException(_entries[index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
-                }
-
-                (cursor.Attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(interrupted);
-            }
+            stream.Token.ThrowIfCancellationRequested();
+            ChainPlan plan = Volatile.Read(ref _plan);
+            stream.Plan = plan;
+            stream.Policy = plan.Effective(stream.Policy);
+            stream.Scope = new CallScope(stream.Token, deadline: null, _time.GetTimestamp());
+            stream.Cursor = StartCursor(plan);
+            stream.Span = FailoverTracing.StartCall(_callSpanName, _name, _time);
         }
-        finally
+        else
         {
-            if (call is not null && !call.IsStopped)
+            // Output has reached the caller: the provider still counts the failure if it is at fault, but the stream
+            // is only restarted elsewhere when the caller opted in to receiving a second answer after the partial one.
+            StreamHead<TItem> failed = stream.Head!;
+            int yielded = stream.Yielded;
+            int index = failed.Slot.Index;
+            await stream.CloseProviderAsync().ConfigureAwait(false);
+            if (stream.Token.IsCancellationRequested)
             {
-                // The caller stopped reading before the stream ended.
-                FailoverTracing.Stop(call, _time);
+                throw FailStream(stream.Span, CallerCanceled(stream.Token, error));
             }
+
+            Verdict verdict = _classifier.Judge(error, stream.Policy);
+            DateTimeOffset now = _time.GetUtcNow();
+            if (verdict.Eligible)
+            {
+                RecordFailure(failed.Slot, verdict.Failure, now);
+            }
+
+            var interrupted = new FailoverAttempt(
+                _entries[index].Name, index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
+                verdict.Failure.GetRetryDelay(now), _time.GetElapsedTime(failed.Started), failed.Requests, null, error);
+            _telemetry.AttemptFailed(interrupted, failed.Slot.Attempt, yielded);
+            if (!verdict.Eligible || !stream.Plan.Options.RestartStreamsOnFailure)
+            {
+                throw FailStream(stream.Span, new FailoverStreamInterruptedException(_entries[index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
+            }
+
+            WalkCursor resumed = failed.Cursor;
+            (resumed.Attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(interrupted);
+            stream.Cursor = resumed;
         }
+
+        StreamHead<TItem> head = stream.Cursor.Called || !TryDirect(stream.Plan, stream.Token, out int index2, out long generation)
+            ? await WalkStreamAsync(stream.Call, stream.Policy, stream.Scope, stream.Cursor, stream.Span).ConfigureAwait(false)
+            : await DirectStreamAsync(stream, index2, generation).ConfigureAwait(false);
+        stream.Started(head);
+        if (head.Enumerator is null)
+        {
+            StreamEnded(stream.Span, head, items: 0);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The direct path for a stream: the primary's first item fetched without the walk; a start that fails continues in
+    /// the walk as its first attempt.
+    /// </summary>
+    private async ValueTask<StreamHead<TItem>> DirectStreamAsync<TState, TItem>(ChainStream<TState, TItem>.Enumerator stream, int index, long generation)
+    {
+        long started = _time.GetTimestamp();
+        ValueTask<StreamHead<TItem>> request = ProviderRequest.Start(StartStream<TState, TItem>.Operation, _entries[index].Provider, stream.Call, stream.Scope.Token);
+        var slot = new AttemptSlot(index, 1, Admission.Normal, generation, _time.GetUtcNow());
+        WalkCursor cursor = stream.Cursor;
+        cursor.Position = 1;
+        cursor.Called = true;
+        cursor.Calls = 1;
+        if (request.IsCompletedSuccessfully)
+        {
+            StreamHead<TItem> head = request.Result;
+            DirectSucceeded(index, started, generation);
+            head.RecordAttempt(started, _time.GetElapsedTime(started), requests: 1);
+            head.RecordWalk(slot, cursor);
+            return head;
+        }
+
+        ProviderOutcome<StreamHead<TItem>> outcome = await CallAsync(
+            slot, stream.Plan.Routes[index], stream.Call, StartStream<TState, TItem>.Operation, stream.Policy, stream.Scope, streaming: true, new StartedRequest<StreamHead<TItem>>(request, started)).ConfigureAwait(false);
+        if (outcome.Failure is null)
+        {
+            outcome.Result.RecordWalk(slot, cursor);
+            return outcome.Result;
+        }
+
+        PassOver(ref cursor, outcome.Failure);
+        return await WalkStreamAsync(stream.Call, stream.Policy, stream.Scope, cursor, stream.Span).ConfigureAwait(false);
     }
 
     /// <summary>Walks the chain to the next stream's first item, as a child of the call span however the iterator resumed.</summary>
@@ -143,7 +146,7 @@ public sealed partial class FallbackChain<TProvider>
 
         try
         {
-            return await WalkAsync(call, StartStreamAsync, policy, scope, cursor, streaming: true).ConfigureAwait(false);
+            return await WalkAsync(call, StartStream<TState, TItem>.Operation, policy, scope, cursor, streaming: true).ConfigureAwait(false);
         }
         catch (Exception ex) when (span is not null && FailCall(span, ex))
         {
@@ -176,47 +179,5 @@ public sealed partial class FallbackChain<TProvider>
         }
 
         return error;
-    }
-
-    /// <summary>
-    /// Gets a stream to its first item, read here so that a failure in <c>MoveNextAsync</c> or in <c>Current</c> before
-    /// anything reached the caller still fails over. The stream is disposed if that fails, so a retry starts clean.
-    /// </summary>
-    private static async ValueTask<StreamHead<TItem>> StartStreamAsync<TState, TItem>(
-        TProvider provider,
-        (Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, TState state) call,
-        CancellationToken token)
-    {
-        IAsyncEnumerator<TItem> enumerator = call.operation(provider, call.state, token).GetAsyncEnumerator(token);
-        try
-        {
-            if (await enumerator.MoveNextAsync().ConfigureAwait(false))
-            {
-                return new StreamHead<TItem>(enumerator, enumerator.Current);
-            }
-        }
-        catch
-        {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        await enumerator.DisposeAsync().ConfigureAwait(false);
-        return new StreamHead<TItem>(null, default!);
-    }
-
-    /// <summary>Moves on and reads the item without letting an exception escape, so the iterator can decide what it means.</summary>
-    private static async ValueTask<(bool HasNext, TItem Item, Exception? Error)> NextAsync<TItem>(IAsyncEnumerator<TItem> enumerator)
-    {
-        try
-        {
-            return await enumerator.MoveNextAsync().ConfigureAwait(false)
-                ? (true, enumerator.Current, null)
-                : (false, default!, null);
-        }
-        catch (Exception ex)
-        {
-            return (false, default!, ex);
-        }
     }
 }
