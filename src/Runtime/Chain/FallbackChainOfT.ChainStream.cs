@@ -230,7 +230,7 @@ public sealed partial class FallbackChain<TProvider>
 
             if (!first.IsCompletedSuccessfully)
             {
-                return AwaitFirstAsync(enumerator, first);
+                return AwaitFirst(enumerator, first);
             }
 
             return first.Result ? Head(enumerator) : EmptyAsync(enumerator);
@@ -251,19 +251,27 @@ public sealed partial class FallbackChain<TProvider>
             return new ValueTask<StreamHead<TItem>>(new StreamHead<TItem>(enumerator, item));
         }
 
-        private static async ValueTask<StreamHead<TItem>> AwaitFirstAsync(IAsyncEnumerator<TItem> enumerator, ValueTask<bool> first)
+        /// <summary>A first item still to come: waited for without rethrowing a failure, which goes into the task as it is.</summary>
+        private static ValueTask<StreamHead<TItem>> AwaitFirst(IAsyncEnumerator<TItem> enumerator, ValueTask<bool> first)
         {
-            bool any;
-            try
-            {
-                any = await first.ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                return await FailAsync(enumerator, ex).ConfigureAwait(false);
-            }
+            var head = new TaskCompletionSource<StreamHead<TItem>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = CompleteAsync(enumerator, first, head);
+            return new ValueTask<StreamHead<TItem>>(head.Task);
+        }
 
-            return await (any ? Head(enumerator) : EmptyAsync(enumerator)).ConfigureAwait(false);
+        private static async Task CompleteAsync(IAsyncEnumerator<TItem> enumerator, ValueTask<bool> first, TaskCompletionSource<StreamHead<TItem>> head)
+        {
+            Polly.Outcome<bool> moved = await ProviderRequest.SettleAsync(first).ConfigureAwait(false);
+            ValueTask<StreamHead<TItem>> next = moved.Exception is Exception error ? FailAsync(enumerator, error) : moved.Result ? Head(enumerator) : EmptyAsync(enumerator);
+            Polly.Outcome<StreamHead<TItem>> started = await ProviderRequest.SettleAsync(next).ConfigureAwait(false);
+            if (started.Exception is Exception failure)
+            {
+                head.TrySetException(failure);
+            }
+            else
+            {
+                head.TrySetResult(started.Result!);
+            }
         }
 
         private static async ValueTask<StreamHead<TItem>> EmptyAsync(IAsyncEnumerator<TItem> enumerator)

@@ -22,7 +22,8 @@ internal sealed class LatencySampler
     private readonly bool _always;
     private readonly Func<long> _ticks;
     private int _count;
-    private long _lastMeasured = long.MinValue;
+    // As if measured one gap before the clock's start, so the first call is measured and the subtraction cannot overflow.
+    private long _lastMeasured = -MaxGapMilliseconds;
 
     public LatencySampler(TimeProvider time)
 #if NET
