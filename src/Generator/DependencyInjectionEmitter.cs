@@ -14,7 +14,7 @@ internal static class DependencyInjectionEmitter
     private const string Register = "global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton";
     private const string Resolve = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
 
-    public static void Write(IndentedTextWriter writer, ChainModel model)
+    public static void Write(IndentedTextWriter writer, ChainModel model, bool configuration)
     {
         string wrapper = model.ClassName + model.TypeParameters;
         string chain = Emitter.Runtime + "FallbackChain<" + model.InterfaceType + ">";
@@ -42,7 +42,7 @@ internal static class DependencyInjectionEmitter
         writer.WriteLine(Register + "<" + model.InterfaceType + ">(services, provider => " + Resolve + "<" + wrapper + ">(provider));");
         writer.WriteLine("return services;");
         writer.CloseBlock();
-        if (model.Configuration)
+        if (configuration)
         {
             WriteConfigurationOverload(writer, model);
         }

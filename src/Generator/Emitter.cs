@@ -14,7 +14,7 @@ internal static class Emitter
 {
     internal const string Runtime = "global::FailoverGen.";
 
-    public static string Emit(ChainModel model)
+    public static string Emit(ChainModel model, ProjectFeatures features)
     {
         using var text = new StringWriter();
         var writer = new IndentedTextWriter(text, "    ");
@@ -36,14 +36,14 @@ internal static class Emitter
             writer.OpenBlock("namespace " + model.Namespace);
         }
 
-        WriteClass(writer, model);
-        if (model.DependencyInjection)
+        WriteClass(writer, model, features.ClassifierFor(model.CustomClassifiers));
+        if (features.DependencyInjection)
         {
             writer.WriteLineNoTabs(string.Empty);
-            DependencyInjectionEmitter.Write(writer, model);
+            DependencyInjectionEmitter.Write(writer, model, features.Configuration);
         }
 
-        if (model.ChatClientBuilder)
+        if (model.IsChatClient && features.ChatClientBuilder)
         {
             writer.WriteLineNoTabs(string.Empty);
             ChatClientBuilderEmitter.Write(writer, model);
@@ -57,7 +57,7 @@ internal static class Emitter
         return text.ToString();
     }
 
-    private static void WriteClass(IndentedTextWriter writer, ChainModel model)
+    private static void WriteClass(IndentedTextWriter writer, ChainModel model, ClassifierModel? classifier)
     {
         // Generated names must differ from every member and type-parameter name the class already has.
         var taken = new HashSet<string>(model.Members.Select(m => m.Name)
@@ -66,8 +66,8 @@ internal static class Emitter
         taken.Add(model.ClassName);
         string chainField = Unique("__chain", taken);
         string[] policyFields = model.Policies.Select((_, i) => Unique("__policy" + i, taken)).ToArray();
-        string? classifierClass = model.Classifier is null ? null : Unique("__Classifier", taken);
-        string? defaultPolicyField = model.Classifier is null ? null : Unique("__policyDefault", taken);
+        string? classifierClass = classifier is null ? null : Unique("__Classifier", taken);
+        string? defaultPolicyField = classifier is null ? null : Unique("__policyDefault", taken);
         string attachClassifier = classifierClass is null ? string.Empty : ".WithClassifier(" + classifierClass + ".Instance)";
         string chainType = Runtime + "FallbackChain<" + model.InterfaceType + ">";
 
@@ -139,10 +139,10 @@ internal static class Emitter
             }
         }
 
-        if (model.Classifier is not null)
+        if (classifier is not null)
         {
             writer.WriteLineNoTabs(string.Empty);
-            ClassifierEmitter.Write(writer, classifierClass!, model.Classifier);
+            ClassifierEmitter.Write(writer, classifierClass!, classifier);
         }
 
         writer.CloseBlock();

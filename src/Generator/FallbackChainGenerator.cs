@@ -33,16 +33,20 @@ public sealed class FallbackChainGenerator : IIncrementalGenerator
             .SelectMany(static (models, _) => models)
             .WithTrackingName(TrackingNames.ForeignModels);
 
-        context.RegisterSourceOutput(models, static (output, model) => output.AddSource(model.HintName, Emitter.Emit(model)));
+        IncrementalValueProvider<ProjectFeatures> features = context.CompilationProvider
+            .Select(static (compilation, _) => Parser.FeaturesOf(compilation))
+            .WithTrackingName(TrackingNames.Features);
+
+        context.RegisterSourceOutput(models.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, Emitter.Emit(pair.Left, pair.Right)));
         // The same wrapper may be requested twice (in two files): emit it once; a hint name may be added only once.
-        context.RegisterSourceOutput(foreignModels.Collect(), static (output, models) =>
+        context.RegisterSourceOutput(foreignModels.Collect().Combine(features), static (output, pair) =>
         {
             var emitted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ChainModel model in models)
+            foreach (ChainModel model in pair.Left)
             {
                 if (emitted.Add(model.HintName))
                 {
-                    output.AddSource(model.HintName, Emitter.Emit(model));
+                    output.AddSource(model.HintName, Emitter.Emit(model, pair.Right));
                 }
             }
         });

@@ -11,31 +11,26 @@ namespace FailoverGen.Generator;
 internal static partial class Parser
 {
     /// <summary>
-    /// The classifier to emit: the interface's <c>[FailoverClassifier]</c> types that can be created, plus type checks for
-    /// SDK exceptions the compilation can see. Resolved at build time, so nothing is looked up at run time.
+    /// The interface's <c>[FailoverClassifier]</c> types that can be created, resolved at build time so nothing is looked
+    /// up at run time. The SDK exception checks that follow them depend on the project, not the interface
+    /// (<see cref="ProjectFeatures"/>).
     /// </summary>
-    private static ClassifierModel? ParseClassifier(INamedTypeSymbol symbol, Compilation compilation, TypeFormatter types)
+    private static EquatableArray<string> CustomClassifiers(INamedTypeSymbol symbol, Compilation compilation, TypeFormatter types)
     {
-        INamedTypeSymbol? contract = compilation.GetTypeByMetadataName(KnownNames.FailoverClassifierInterface);
+        INamedTypeSymbol? contract = null;
         var custom = new List<string>();
         foreach (AttributeData attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.FailoverClassifierAttribute
+            if (SymbolNames.Is(attribute.AttributeClass, KnownNames.FailoverClassifierAttribute)
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol type
-                && IsCreatableClassifier(type, contract, compilation))
+                && IsCreatableClassifier(type, contract ??= compilation.GetTypeByMetadataName(KnownNames.FailoverClassifierInterface), compilation))
             {
                 custom.Add(types.Display(type));
             }
         }
 
-        bool clientModel = IsVisible(compilation, KnownNames.ClientResultException);
-        bool azure = IsVisible(compilation, KnownNames.RequestFailedException);
-        bool anthropic = IsVisible(compilation, KnownNames.AnthropicApiException);
-        bool semanticKernel = IsVisible(compilation, KnownNames.KernelHttpOperationException);
-        return custom.Count == 0 && !clientModel && !azure && !anthropic && !semanticKernel
-            ? null
-            : new ClassifierModel(custom.ToEquatableArray(), clientModel, azure, anthropic, semanticKernel);
+        return custom.ToEquatableArray();
     }
 
     /// <summary>Invalid classifier types are left out here and reported by the analyzers.</summary>

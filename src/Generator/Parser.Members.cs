@@ -96,13 +96,13 @@ internal static partial class Parser
             return new DisposeModel(method.Name, declaringInterface, IsAsync: false);
         }
 
-        return method.Name == "DisposeAsync" && method.ReturnType.ToDisplayString() == KnownNames.ValueTask && Implements(declaring, KnownNames.AsyncDisposable)
+        return method.Name == "DisposeAsync" && SymbolNames.Is(method.ReturnType, KnownNames.ValueTask) && Implements(declaring, KnownNames.AsyncDisposable)
             ? new DisposeModel(method.Name, declaringInterface, IsAsync: true)
             : null;
     }
 
     private static bool Implements(INamedTypeSymbol type, string interfaceName) =>
-        type.ToDisplayString() == interfaceName || type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
+        SymbolNames.Is(type, interfaceName) || type.AllInterfaces.Any(i => SymbolNames.Is(i, interfaceName));
 
     private static CallKind CallKindOf(IMethodSymbol method)
     {
@@ -136,7 +136,7 @@ internal static partial class Parser
         bool tokenFound = false;
         foreach (IParameterSymbol parameter in parameters)
         {
-            bool isToken = !tokenFound && parameter.RefKind == RefKind.None && FullMetadataName(parameter.Type) == KnownNames.CancellationToken;
+            bool isToken = !tokenFound && parameter.RefKind == RefKind.None && SymbolNames.Is(parameter.Type, KnownNames.CancellationToken);
             tokenFound |= isToken;
             string modifier = parameter.IsParams ? "params " : parameter.RefKind switch
             {
@@ -174,7 +174,7 @@ internal static partial class Parser
     private static bool IsCloneableAiOptions(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class } named
         && named.Name.EndsWith("Options", StringComparison.Ordinal)
-        && named.ContainingNamespace?.ToDisplayString() == KnownNames.AiNamespace
+        && SymbolNames.Is(named.ContainingNamespace, KnownNames.AiNamespace)
         && named.GetMembers("Clone").OfType<IMethodSymbol>().Any(clone =>
             clone.DeclaredAccessibility == Accessibility.Public
             && !clone.IsStatic
@@ -182,7 +182,7 @@ internal static partial class Parser
             && SymbolEqualityComparer.Default.Equals(clone.ReturnType.OriginalDefinition, named.OriginalDefinition));
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
+        symbol.GetAttributes().Any(a => SymbolNames.Is(a.AttributeClass, metadataName));
 
     /// <summary>Unresolved types anywhere in a signature would make the copy fail to compile too.</summary>
     private static bool HasErrors(ITypeSymbol type) => type switch

@@ -19,7 +19,7 @@ internal static partial class Parser
         bool declared = false;
         foreach (AttributeData attribute in attributes)
         {
-            if (attribute.AttributeClass is null || attribute.AttributeClass.ToDisplayString() != KnownNames.FailoverOnAttribute)
+            if (!SymbolNames.Is(attribute.AttributeClass, KnownNames.FailoverOnAttribute))
             {
                 continue;
             }

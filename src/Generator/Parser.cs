@@ -137,6 +137,7 @@ internal static partial class Parser
         var members = new List<MemberModel>();
         var implemented = new HashSet<string>(StringComparer.Ordinal);
         var slots = new ImplicitSlots();
+        bool inherits = !symbol.AllInterfaces.IsEmpty;
         foreach (INamedTypeSymbol declaring in new[] { symbol }.Concat(symbol.AllInterfaces))
         {
             foreach (ISymbol member in declaring.GetMembers())
@@ -176,12 +177,13 @@ internal static partial class Parser
                 // Identical members inherited from several interfaces share one implementation; one that would clash
                 // with a public member already written (same parameters, another return type; same name, another kind)
                 // is implemented explicitly for its own interface.
-                if (implemented.Add(SignatureKeys.Identity(member)))
+                // With no base interface the members are distinct and cannot clash, so their keys are not built.
+                if (!inherits || implemented.Add(SignatureKeys.Identity(member)))
                 {
                     // A member named like the class cannot be implemented implicitly (CS0542), one named like a member of
                     // object (ToString, Equals, GetHashCode, …) would hide it (CS0108/CS0114), and one named like a type
                     // parameter of the class would clash with it (CS0102): all are explicit too.
-                    bool clashes = !slots.TryTake(member, SignatureKeys.Slot(member)) || member.Name == className || ObjectMemberNames.Contains(member.Name)
+                    bool clashes = (inherits && !slots.TryTake(member, SignatureKeys.Slot(member))) || member.Name == className || ObjectMemberNames.Contains(member.Name)
                         || classTypeParameters.Any(t => t.Name == member.Name);
                     members.Add(clashes ? model with { Explicit = true, DeclaringInterface = declaringInterface ?? types.Display(symbol) } : model);
                 }
@@ -204,17 +206,25 @@ internal static partial class Parser
             hintName,
             policies.ToEquatableArray(),
             members.ToEquatableArray(),
-            ParseClassifier(symbol, compilation, types),
-            compilation.GetTypeByMetadataName(KnownNames.ServiceCollection) is not null,
+            CustomClassifiers(symbol, compilation, types),
             options)
         {
             Suppressions = signatures.Suppressions,
             Unsafe = WrapRules.UsesPointers(symbol),
-            ChatClientBuilder = FullMetadataName(symbol) == KnownNames.ChatClient && compilation.GetTypeByMetadataName(KnownNames.ChatClientBuilder) is not null,
-            Configuration = compilation.GetTypeByMetadataName(KnownNames.Configuration) is not null
-                && compilation.GetTypeByMetadataName(KnownNames.FailoverSettingsRegistration) is not null,
+            IsChatClient = SymbolNames.Is(symbol, KnownNames.ChatClient),
         };
     }
+
+    /// <summary>What the project references; see <see cref="ProjectFeatures"/>.</summary>
+    public static ProjectFeatures FeaturesOf(Compilation compilation) => new(
+        compilation.GetTypeByMetadataName(KnownNames.ServiceCollection) is not null,
+        compilation.GetTypeByMetadataName(KnownNames.ChatClientBuilder) is not null,
+        compilation.GetTypeByMetadataName(KnownNames.Configuration) is not null
+            && compilation.GetTypeByMetadataName(KnownNames.FailoverSettingsRegistration) is not null,
+        IsVisible(compilation, KnownNames.ClientResultException),
+        IsVisible(compilation, KnownNames.RequestFailedException),
+        IsVisible(compilation, KnownNames.AnthropicApiException),
+        IsVisible(compilation, KnownNames.KernelHttpOperationException));
 
     private static ImmutableArray<ITypeParameterSymbol> OpenTypeParameters(INamedTypeSymbol symbol)
     {

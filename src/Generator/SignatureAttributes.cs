@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using FailoverGen.Generator.Model;
+using FailoverGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -15,14 +16,15 @@ namespace FailoverGen.Generator;
 /// </summary>
 internal sealed class SignatureAttributes
 {
-    private const string CodeAnalysis = "System.Diagnostics.CodeAnalysis.";
-    private const string Experimental = CodeAnalysis + "ExperimentalAttribute";
+    private const string CodeAnalysis = "System.Diagnostics.CodeAnalysis";
+    private const string Experimental = CodeAnalysis + ".ExperimentalAttribute";
+    private const string Obsolete = "System.ObsoleteAttribute";
 
+    /// <summary>The nullability attributes of <c>System.Diagnostics.CodeAnalysis</c>, by name.</summary>
     private static readonly HashSet<string> NullabilityAttributes = new()
     {
-        CodeAnalysis + "AllowNullAttribute", CodeAnalysis + "DisallowNullAttribute", CodeAnalysis + "MaybeNullAttribute",
-        CodeAnalysis + "NotNullAttribute", CodeAnalysis + "MaybeNullWhenAttribute", CodeAnalysis + "NotNullWhenAttribute",
-        CodeAnalysis + "NotNullIfNotNullAttribute",
+        "AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute", "MaybeNullWhenAttribute",
+        "NotNullWhenAttribute", "NotNullIfNotNullAttribute",
     };
 
     private readonly Compilation _compilation;
@@ -95,8 +97,13 @@ internal sealed class SignatureAttributes
                     Note(type.ContainingType);
                 }
 
-                NoteAttributes(type.ContainingAssembly);
-                NoteAttributes(type.ContainingModule);
+                // An assembly is read once, however many of its types the signatures name.
+                if (type.ContainingAssembly is { } assembly && _seen.Add(assembly))
+                {
+                    NoteAttributes(assembly);
+                    NoteAttributes(type.ContainingModule);
+                }
+
                 break;
         }
     }
@@ -116,7 +123,7 @@ internal sealed class SignatureAttributes
 
         foreach (AttributeData attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+            if (SymbolNames.Is(attribute.AttributeClass, Obsolete)
                 && attribute.ConstructorArguments.Length == 2
                 && attribute.ConstructorArguments[1].Value is true)
             {
@@ -138,13 +145,12 @@ internal sealed class SignatureAttributes
 
         foreach (AttributeData attribute in symbol.GetAttributes())
         {
-            string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name == "System.ObsoleteAttribute")
+            if (SymbolNames.Is(attribute.AttributeClass, Obsolete))
             {
                 _suppressed.Add("CS0612");
                 _suppressed.Add("CS0618");
             }
-            else if (name == Experimental && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string id && IsIdentifier(id))
+            else if (SymbolNames.Is(attribute.AttributeClass, Experimental) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string id && IsIdentifier(id))
             {
                 _suppressed.Add(id);
             }
@@ -157,7 +163,8 @@ internal sealed class SignatureAttributes
         foreach (AttributeData attribute in attributes)
         {
             if (attribute.AttributeClass is not INamedTypeSymbol type
-                || !NullabilityAttributes.Contains(type.ToDisplayString())
+                || !NullabilityAttributes.Contains(type.MetadataName)
+                || !SymbolNames.Is(type.ContainingSymbol, CodeAnalysis)
                 || !_compilation.IsSymbolAccessibleWithin(type, _compilation.Assembly)
                 || !SymbolEqualityComparer.Default.Equals(_compilation.GetTypeByMetadataName(type.ToDisplayString()), type)
                 || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error))

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Models = "FallbackChainModels";
     public const string ForeignInterfaces = "FallbackChainForInterfaces";
     public const string ForeignModels = "FallbackChainForModels";
+    public const string Features = "ProjectFeatures";
 }

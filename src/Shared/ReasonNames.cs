@@ -8,7 +8,7 @@ internal static class ReasonNames
     /// <summary>The member name, or null when <paramref name="enumType"/> is not FailoverReason or no member has that value.</summary>
     public static string? Of(ITypeSymbol enumType, object? value)
     {
-        if (enumType.ToDisplayString() != KnownNames.FailoverReason)
+        if (!SymbolNames.Is(enumType, KnownNames.FailoverReason))
         {
             return null;
         }

@@ -29,7 +29,7 @@ internal static class WrapRules
     /// </summary>
     public static bool IsServiceLookup(ISymbol member) =>
         member is IMethodSymbol { Name: "GetService", ReturnType.SpecialType: SpecialType.System_Object, Parameters.Length: 1 or 2 } method
-        && method.Parameters[0].Type.ToDisplayString() == "System.Type";
+        && SymbolNames.Is(method.Parameters[0].Type, "System.Type");
 
     /// <summary>Whether a value of <paramref name="type"/> can travel in the engine's generic state and results.</summary>
     public static bool CanBeTypeArgument(ITypeSymbol type) =>

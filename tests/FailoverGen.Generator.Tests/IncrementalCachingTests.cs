@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,7 +8,7 @@ namespace FailoverGen.Generator.Tests;
 
 public class IncrementalCachingTests
 {
-    private static readonly string[] TrackedSteps = { TrackingNames.Interfaces, TrackingNames.Models };
+    private static readonly string[] TrackedSteps = { TrackingNames.Interfaces, TrackingNames.Models, TrackingNames.Features };
 
     [Fact]
     public void UnrelatedFileAdded_EveryTrackedStepIsCachedOrUnchanged()
@@ -51,6 +52,22 @@ public class IncrementalCachingTests
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Models));
         Assert.Contains("public string Describe()", result.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    [Fact]
+    public void DependencyInjectionReferenceAdded_FeaturesChange_AndTheWrapperGainsItsRegistrationMethod()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { TestSources.ChatProvider });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(compilation).RunGenerators(compilation);
+        Assert.DoesNotContain("IServiceCollection", driver.GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString());
+
+        MetadataReference dependencyInjection = MetadataReference.CreateFromFile(
+            Path.Combine(System.AppContext.BaseDirectory, "Microsoft.Extensions.DependencyInjection.Abstractions.dll"));
+        GeneratorRunResult result = driver.RunGenerators(compilation.AddReferences(dependencyInjection)).GetRunResult().Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Features));
+        Assert.All(Reasons(result, TrackingNames.Models), reason => Assert.Contains(reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.Contains("IServiceCollection AddChatProviderFailover(", result.GeneratedSources.Single().SourceText.ToString());
     }
 
     private static void AssertAllOutputs(GeneratorRunResult result, params IncrementalStepRunReason[] allowed)

@@ -11,8 +11,7 @@ internal sealed record ChainModel(
     string HintName,
     EquatableArray<PolicyModel> Policies,
     EquatableArray<MemberModel> Members,
-    ClassifierModel? Classifier,
-    bool DependencyInjection,
+    EquatableArray<string> CustomClassifiers,
     EmitOptions Options)
 {
     /// <summary>Diagnostics the generated file suppresses: using the obsolete or experimental APIs the interface names.</summary>
@@ -21,12 +20,6 @@ internal sealed record ChainModel(
     /// <summary>A member uses pointer or function-pointer types, so the class is declared <c>unsafe</c>.</summary>
     public bool Unsafe { get; init; }
 
-    /// <summary>The interface is <c>IChatClient</c> and the project has <c>ChatClientBuilder</c>: a <c>UseFailover</c> extension is written.</summary>
-    public bool ChatClientBuilder { get; init; }
-
-    /// <summary>
-    /// The project has <c>IConfiguration</c> and a runtime with <c>AddFailoverSettings</c>: the dependency injection
-    /// method gets an overload that binds the chain's settings from a configuration section.
-    /// </summary>
-    public bool Configuration { get; init; }
+    /// <summary>The interface is Microsoft.Extensions.AI's <c>IChatClient</c>, which a <c>ChatClientBuilder</c> can compose.</summary>
+    public bool IsChatClient { get; init; }
 }
