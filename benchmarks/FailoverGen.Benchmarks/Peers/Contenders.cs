@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -40,6 +41,53 @@ public static class Contenders
             {
                 (errors ??= new List<Exception>()).Add(ex);
             }
+        }
+
+        throw new AggregateException("Every chat client failed.", errors!);
+    }
+
+    /// <summary>
+    /// The same loop for a stream: each client until one gives its first item, then that client's items as they come.
+    /// A failure after the first item ends the stream, as nothing can be rescued without a continuation.
+    /// </summary>
+    public static async IAsyncEnumerable<ChatResponseUpdate> HandWrittenStreamAsync(
+        IReadOnlyList<IChatClient> clients,
+        IEnumerable<ChatMessage> messages,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<Exception>? errors = null;
+        foreach (IChatClient client in clients)
+        {
+            IAsyncEnumerator<ChatResponseUpdate> updates = client.GetStreamingResponseAsync(messages, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+            bool any;
+            try
+            {
+                any = await updates.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (FailsOver(ex))
+            {
+                await updates.DisposeAsync().ConfigureAwait(false);
+                (errors ??= new List<Exception>()).Add(ex);
+                continue;
+            }
+
+            try
+            {
+                if (any)
+                {
+                    yield return updates.Current;
+                    while (await updates.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield return updates.Current;
+                    }
+                }
+            }
+            finally
+            {
+                await updates.DisposeAsync().ConfigureAwait(false);
+            }
+
+            yield break;
         }
 
         throw new AggregateException("Every chat client failed.", errors!);
