@@ -148,6 +148,17 @@ public sealed class FallbackChainBuilder<TProvider>
         return this;
     }
 
+    /// <summary>
+    /// Shares the chain's cooldowns with the app's other instances through <paramref name="fleet"/> (FailoverGen.Redis
+    /// provides one): a provider that refuses one instance is skipped by all, and one instance probes it when its
+    /// cooldown ends. Calls never wait on the fleet. A fleet serves the one chain built with it.
+    /// </summary>
+    public FallbackChainBuilder<TProvider> ShareCooldowns(ICooldownFleet fleet)
+    {
+        _options.CooldownFleet = fleet ?? throw new ArgumentNullException(nameof(fleet));
+        return this;
+    }
+
     /// <summary>Validates the options, builds the chain, and applies its settings when <see cref="UseSettings"/> gave some.</summary>
     /// <exception cref="ArgumentException">No provider was added, or an option is out of range.</exception>
     /// <exception cref="OptionsValidationException">The settings are invalid; each failure names its configuration key.</exception>

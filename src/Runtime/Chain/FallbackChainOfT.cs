@@ -65,8 +65,10 @@ public sealed partial class FallbackChain<TProvider>
         _telemetry = options.Telemetry ?? new ChainTelemetry(_name, _labels, options, metrics);
         metrics.Register(this);
         ChainLayout layout = ChainLayout.FromCode(options, _codeGroups);
-        _store = new InProcessCooldownStore(layout.Groups, options.Cooldowns, _telemetry);
+        var store = new InProcessCooldownStore(layout.Groups, options.Cooldowns, _telemetry, ProviderNames, _time, options.CooldownFleet);
+        _store = store;
         _plan = CreatePlan(layout, previous: null);
+        store.JoinFleet(_name);
     }
 
     /// <summary>The provider names as registered, primary first; configuration may reorder or disable them.</summary>

@@ -91,6 +91,9 @@ public sealed class FallbackChainOptions
     /// <summary>Replaces the observability layer; set by tests that record the engine's telemetry points directly.</summary>
     internal IFailoverTelemetry? Telemetry { get; set; }
 
+    /// <summary>Where the chain's cooldowns are shared with the app's other instances; set by <see cref="FallbackChainBuilder{TProvider}.ShareCooldowns"/>.</summary>
+    internal ICooldownFleet? CooldownFleet { get; set; }
+
     /// <summary>Extra classifiers, consulted in order before the built-in rules.</summary>
     public IList<IFailoverClassifier> Classifiers { get; } = new List<IFailoverClassifier>();
 

@@ -35,6 +35,12 @@ internal interface IFailoverTelemetry
     /// <summary>A success ended a provider's cooldown; <paramref name="byProbe"/> when it was the recovery probe.</summary>
     void Recovered(int index, bool byProbe);
 
+    /// <summary>Another instance of the app reported a cooldown, now applied here until <paramref name="until"/>.</summary>
+    void FleetCooldownApplied(int index, DateTimeOffset until, FailoverReason reason, string? group);
+
+    /// <summary>Another instance of the app called a cooling provider successfully, so its cooldown ended here too.</summary>
+    void FleetRecovered(int index);
+
     /// <summary>A recovery probe failed, so the provider cools down again.</summary>
     void ProbeFailed(int index);
 

@@ -213,10 +213,11 @@ internal sealed class ProviderCircuit
     }
 
     /// <summary>
-    /// Opens the circuit until <paramref name="until"/> because another provider of the same account failed in a way
-    /// that holds for the whole account. Successes admitted before now no longer close it.
+    /// Opens the circuit until <paramref name="until"/> because another provider of the same account (<paramref name="group"/>)
+    /// failed in a way that holds for the whole account, or because another instance of the app reported a cooldown.
+    /// Successes admitted before now no longer close it. False when a cooldown that lasts as long is already open.
     /// </summary>
-    public bool OpenForGroup(DateTimeOffset until, FailoverReason reason, string group)
+    public bool OpenUntil(DateTimeOffset until, FailoverReason reason, string? group)
     {
         lock (_gate)
         {
@@ -230,6 +231,43 @@ internal sealed class ProviderCircuit
             _lastReason = reason;
             _openedByGroup = group;
             Volatile.Write(ref _state, Open);
+            _window.Clear();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Another instance of the app holds the recovery probe this call was admitted as: back to open for
+    /// <paramref name="wait"/>, with the outcome of that instance's probe expected meanwhile.
+    /// </summary>
+    public void YieldProbe(DateTimeOffset now, TimeSpan wait)
+    {
+        lock (_gate)
+        {
+            if (_state == Probing)
+            {
+                Volatile.Write(ref _openUntilUtcTicks, TimeMath.AddSaturating(now, wait).UtcTicks);
+                Volatile.Write(ref _state, Open);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Another instance of the app called the provider successfully after its cooldown: closes the circuit unless this
+    /// instance is probing it, in which case its own probe decides. True when it closed.
+    /// </summary>
+    public bool CloseFromFleet()
+    {
+        lock (_gate)
+        {
+            if (_state != Open)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _state, Closed);
+            _consecutiveOpenings = 0;
+            _openedByGroup = null;
             _window.Clear();
             return true;
         }

@@ -139,6 +139,27 @@ internal sealed class ChainTelemetry : IFailoverTelemetry
         }
     }
 
+    public void FleetCooldownApplied(int index, DateTimeOffset until, FailoverReason reason, string? group)
+    {
+        ProviderLabels labels = _labels[index];
+        FailoverLog.FleetCooldownApplied(_logger, _chain, labels.Name, until, reason, group);
+        if (_observers.Length != 0)
+        {
+            var evidence = new FailureClassification(reason);
+            Notify(new CooldownOpened(_chain, _time.GetUtcNow(), labels.Name, index, until, evidence, group, fromFleet: true), static (o, e) => o.OnCooldownOpened(e), nameof(FailoverObserver.OnCooldownOpened));
+        }
+    }
+
+    public void FleetRecovered(int index)
+    {
+        ProviderLabels labels = _labels[index];
+        FailoverLog.FleetRecovered(_logger, _chain, labels.Name);
+        if (_observers.Length != 0)
+        {
+            Notify(new ProviderRecovered(_chain, _time.GetUtcNow(), labels.Name, index, byProbe: false, fromFleet: true), static (o, e) => o.OnRecovered(e), nameof(FailoverObserver.OnRecovered));
+        }
+    }
+
     public void ProbeFailed(int index) => RecordProbe(_labels[index], "failure");
 
     public void Exhausted(FallbackChainExhaustedException exhausted)

@@ -60,6 +60,14 @@ internal static partial class FailoverLog
         Message = "{chain}: new settings rejected ({count} problems); the previous settings stay in effect:\n{problems}")]
     public static partial void SettingsRejected(ILogger logger, string chain, int count, string problems);
 
+    [LoggerMessage(EventId = 1013, EventName = "FleetCooldownApplied", Level = LogLevel.Information,
+        Message = "{chain}: {provider} cools down until {until:O}, as another instance reported: {reason} (group {group})")]
+    public static partial void FleetCooldownApplied(ILogger logger, string chain, string provider, DateTimeOffset until, FailoverReason reason, string? group);
+
+    [LoggerMessage(EventId = 1014, EventName = "FleetRecovered", Level = LogLevel.Information,
+        Message = "{chain}: {provider} recovered on another instance")]
+    public static partial void FleetRecovered(ILogger logger, string chain, string provider);
+
     [LoggerMessage(EventId = 1900, EventName = "ObserverFailed", Level = LogLevel.Error,
         Message = "{chain}: observer {observer} threw from {callback}; the call went on, and later exceptions from this observer are not logged")]
     public static partial void ObserverFailed(ILogger logger, string chain, string observer, string callback, Exception exception);

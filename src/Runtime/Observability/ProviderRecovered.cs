@@ -5,9 +5,10 @@ namespace FailoverGen;
 /// <summary>A provider that was cooling down answered again: its cooldown is over.</summary>
 public sealed class ProviderRecovered : FailoverEvent
 {
-    internal ProviderRecovered(string chain, DateTimeOffset timestamp, string provider, int providerIndex, bool byProbe)
+    internal ProviderRecovered(string chain, DateTimeOffset timestamp, string provider, int providerIndex, bool byProbe, bool fromFleet = false)
         : base(chain, timestamp)
     {
+        FromFleet = fromFleet;
         Provider = provider;
         ProviderIndex = providerIndex;
         ByProbe = byProbe;
@@ -18,6 +19,9 @@ public sealed class ProviderRecovered : FailoverEvent
 
     /// <summary>Its position in the chain (0 is the primary).</summary>
     public int ProviderIndex { get; }
+
+    /// <summary>True when another instance of the app called the provider successfully and its <see cref="ICooldownFleet"/> told this one.</summary>
+    public bool FromFleet { get; }
 
     /// <summary>True when the recovery probe succeeded; false when a request admitted before the cooldown did.</summary>
     public bool ByProbe { get; }

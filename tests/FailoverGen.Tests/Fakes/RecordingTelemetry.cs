@@ -40,6 +40,10 @@ internal sealed class RecordingTelemetry : IFailoverTelemetry
 
     public void Recovered(int index, bool byProbe) => Add("recovered " + index);
 
+    public void FleetCooldownApplied(int index, DateTimeOffset until, FailoverReason reason, string? group) => Add($"fleet cooldown {index} until {until:HH:mm:ss} ({reason})");
+
+    public void FleetRecovered(int index) => Add("fleet recovered " + index);
+
     public void ProbeFailed(int index) => Add("probe failed " + index);
 
     public void Exhausted(FallbackChainExhaustedException exhausted) => Add("exhausted " + exhausted.Attempts.Count);
