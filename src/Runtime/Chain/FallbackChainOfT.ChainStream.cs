@@ -57,6 +57,7 @@ public sealed partial class FallbackChain<TProvider>
             private readonly FallbackChain<TProvider> _chain;
             private readonly CancellationTokenSource? _linked;
             private IAsyncEnumerator<TItem>? _provider;
+            private StreamWatch? _watch;
             private TItem _current = default!;
             private bool _done;
 
@@ -88,6 +89,12 @@ public sealed partial class FallbackChain<TProvider>
             public WalkCursor Cursor { get; set; }
 
             public Activity? Span { get; set; }
+
+            /// <summary>The call's deadline, when it has one; it covers the whole stream.</summary>
+            public CallDeadline? Deadline { get; set; }
+
+            /// <summary>The limits each provider's stream is watched with; null when there are none and no deadline.</summary>
+            public StreamLimits? Limits { get; set; }
 
             /// <summary>The stream being read: its provider, timing and where the walk stands.</summary>
             public StreamHead<TItem>? Head { get; private set; }
@@ -138,6 +145,7 @@ public sealed partial class FallbackChain<TProvider>
                     FailoverTracing.Stop(Span, _chain._time);
                 }
 
+                Deadline?.Dispose();
                 _linked?.Dispose();
             }
 
@@ -146,6 +154,7 @@ public sealed partial class FallbackChain<TProvider>
             {
                 Head = head;
                 _provider = head.Enumerator;
+                _watch = head.Watch;
                 _current = head.First;
                 Yielded = head.Enumerator is null ? 0 : 1;
                 _done = head.Enumerator is null;
@@ -154,8 +163,21 @@ public sealed partial class FallbackChain<TProvider>
             public ValueTask CloseProviderAsync()
             {
                 IAsyncEnumerator<TItem>? provider = _provider;
+                StreamWatch? watch = _watch;
                 _provider = null;
-                return provider?.DisposeAsync() ?? default;
+                _watch = null;
+                if (watch is null)
+                {
+                    return provider?.DisposeAsync() ?? default;
+                }
+
+                if (provider is null)
+                {
+                    watch.Dispose();
+                    return default;
+                }
+
+                return DisposeWatchedAsync(provider, watch);
             }
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -176,14 +198,35 @@ public sealed partial class FallbackChain<TProvider>
 
             private async ValueTask<bool> AwaitNextAsync(ValueTask<bool> next)
             {
+                StreamWatch? watch = _watch;
                 bool more;
                 try
                 {
-                    more = await next.ConfigureAwait(false);
+                    if (watch is null)
+                    {
+                        more = await next.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        watch.Start(watch.Limits.Idle);
+                        Task<bool> pending = next.AsTask();
+                        if (await Task.WhenAny(pending, watch.Stopped).ConfigureAwait(false) != pending)
+                        {
+                            // Silent past the limit or the deadline, and still not answering after being told to stop:
+                            // the provider's stream is left to finish on its own, and the failure handled now.
+                            _provider = null;
+                            _watch = null;
+                            Abandon(Head!.Enumerator!, pending, watch);
+                            return await Advance(watch.Failure(Yielded, reported: null)).ConfigureAwait(false);
+                        }
+
+                        watch.Stop();
+                        more = await pending.ConfigureAwait(false);
+                    }
                 }
                 catch (Exception ex)
                 {
-                    return await Advance(ex).ConfigureAwait(false);
+                    return await Advance(watch is { TimedOut: true } ? watch.Failure(Yielded, ex) : ex).ConfigureAwait(false);
                 }
 
                 return more ? await Take(_provider!).ConfigureAwait(false) : await EndAsync().ConfigureAwait(false);
@@ -195,6 +238,18 @@ public sealed partial class FallbackChain<TProvider>
                 _done = true;
                 _chain.StreamEnded(Span, Head!, Yielded);
                 return false;
+            }
+
+            private static async ValueTask DisposeWatchedAsync(IAsyncEnumerator<TItem> provider, StreamWatch watch)
+            {
+                try
+                {
+                    await provider.DisposeAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    watch.Dispose();
+                }
             }
 
             /// <summary>Starts the stream, or handles a failure of the current provider; the stream is over unless it succeeds.</summary>
@@ -209,14 +264,34 @@ public sealed partial class FallbackChain<TProvider>
     /// <summary>
     /// Gets a provider's stream to its first item, read here so that a failure in <c>MoveNextAsync</c> or in
     /// <c>Current</c> before anything reached the caller still fails over. The stream is disposed if that fails, so a
-    /// retry starts clean; the failure is handed on in the task, not rethrown.
+    /// retry starts clean; the failure is handed on in the task, not rethrown. With limits or a deadline, the stream is
+    /// watched (<see cref="StreamWatch"/>): a provider silent past the first-item limit fails with
+    /// <see cref="FailoverStreamTimeoutException"/>, and one that ignores its token is abandoned, not waited on.
     /// </summary>
     private static class StartStream<TState, TItem>
     {
-        public static readonly Func<TProvider, (Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, TState state), CancellationToken, ValueTask<StreamHead<TItem>>> Operation =
-            static (provider, call, token) => Start(call.operation(provider, call.state, token).GetAsyncEnumerator(token));
+        public static readonly Func<TProvider, ChainStream<TState, TItem>.Enumerator, CancellationToken, ValueTask<StreamHead<TItem>>> Operation =
+            static (provider, stream, token) => stream.Limits is StreamLimits limits
+                ? StartWatched(provider, stream, new StreamWatch(limits.Time, token, limits))
+                : Start(stream.Call.operation(provider, stream.Call.state, token).GetAsyncEnumerator(token), watch: null);
 
-        private static ValueTask<StreamHead<TItem>> Start(IAsyncEnumerator<TItem> enumerator)
+        private static ValueTask<StreamHead<TItem>> StartWatched(TProvider provider, ChainStream<TState, TItem>.Enumerator stream, StreamWatch watch)
+        {
+            IAsyncEnumerator<TItem> enumerator;
+            try
+            {
+                enumerator = stream.Call.operation(provider, stream.Call.state, watch.Token).GetAsyncEnumerator(watch.Token);
+            }
+            catch (Exception ex)
+            {
+                watch.Dispose();
+                return new ValueTask<StreamHead<TItem>>(Task.FromException<StreamHead<TItem>>(ex));
+            }
+
+            return Start(enumerator, watch);
+        }
+
+        private static ValueTask<StreamHead<TItem>> Start(IAsyncEnumerator<TItem> enumerator, StreamWatch? watch)
         {
             ValueTask<bool> first;
             try
@@ -225,18 +300,19 @@ public sealed partial class FallbackChain<TProvider>
             }
             catch (Exception ex)
             {
-                return FailAsync(enumerator, ex);
+                return FailAsync(enumerator, watch, ex);
             }
 
             if (!first.IsCompletedSuccessfully)
             {
-                return AwaitFirst(enumerator, first);
+                return AwaitFirst(enumerator, first, watch);
             }
 
-            return first.Result ? Head(enumerator) : EmptyAsync(enumerator);
+            watch?.Stop();
+            return first.Result ? Head(enumerator, watch) : EmptyAsync(enumerator, watch);
         }
 
-        private static ValueTask<StreamHead<TItem>> Head(IAsyncEnumerator<TItem> enumerator)
+        private static ValueTask<StreamHead<TItem>> Head(IAsyncEnumerator<TItem> enumerator, StreamWatch? watch)
         {
             TItem item;
             try
@@ -245,24 +321,41 @@ public sealed partial class FallbackChain<TProvider>
             }
             catch (Exception ex)
             {
-                return FailAsync(enumerator, ex);
+                return FailAsync(enumerator, watch, ex);
             }
 
-            return new ValueTask<StreamHead<TItem>>(new StreamHead<TItem>(enumerator, item));
+            return new ValueTask<StreamHead<TItem>>(new StreamHead<TItem>(enumerator, item, watch));
         }
 
         /// <summary>A first item still to come: waited for without rethrowing a failure, which goes into the task as it is.</summary>
-        private static ValueTask<StreamHead<TItem>> AwaitFirst(IAsyncEnumerator<TItem> enumerator, ValueTask<bool> first)
+        private static ValueTask<StreamHead<TItem>> AwaitFirst(IAsyncEnumerator<TItem> enumerator, ValueTask<bool> first, StreamWatch? watch)
         {
             var head = new TaskCompletionSource<StreamHead<TItem>>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _ = CompleteAsync(enumerator, first, head);
+            _ = CompleteAsync(enumerator, first, watch, head);
             return new ValueTask<StreamHead<TItem>>(head.Task);
         }
 
-        private static async Task CompleteAsync(IAsyncEnumerator<TItem> enumerator, ValueTask<bool> first, TaskCompletionSource<StreamHead<TItem>> head)
+        private static async Task CompleteAsync(IAsyncEnumerator<TItem> enumerator, ValueTask<bool> first, StreamWatch? watch, TaskCompletionSource<StreamHead<TItem>> head)
         {
+            if (watch is not null)
+            {
+                Task<bool> pending = first.AsTask();
+                if (await Task.WhenAny(pending, watch.Stopped).ConfigureAwait(false) != pending)
+                {
+                    // Silent past the limit (or the deadline, or the caller cancelled) and not stopping when told to.
+                    Abandon(enumerator, pending, watch);
+                    head.TrySetException(watch.Failure(itemsReceived: 0, reported: null));
+                    return;
+                }
+
+                watch.Stop();
+                first = new ValueTask<bool>(pending);
+            }
+
             Polly.Outcome<bool> moved = await ProviderRequest.SettleAsync(first).ConfigureAwait(false);
-            ValueTask<StreamHead<TItem>> next = moved.Exception is Exception error ? FailAsync(enumerator, error) : moved.Result ? Head(enumerator) : EmptyAsync(enumerator);
+            ValueTask<StreamHead<TItem>> next = moved.Exception is Exception error
+                ? FailAsync(enumerator, watch, watch is { TimedOut: true } ? watch.Failure(0, error) : error)
+                : moved.Result ? Head(enumerator, watch) : EmptyAsync(enumerator, watch);
             Polly.Outcome<StreamHead<TItem>> started = await ProviderRequest.SettleAsync(next).ConfigureAwait(false);
             if (started.Exception is Exception failure)
             {
@@ -274,24 +367,77 @@ public sealed partial class FallbackChain<TProvider>
             }
         }
 
-        private static async ValueTask<StreamHead<TItem>> EmptyAsync(IAsyncEnumerator<TItem> enumerator)
+        private static async ValueTask<StreamHead<TItem>> EmptyAsync(IAsyncEnumerator<TItem> enumerator, StreamWatch? watch)
         {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
-            return new StreamHead<TItem>(null, default!);
+            try
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                watch?.Dispose();
+            }
+
+            return new StreamHead<TItem>(null, default!, watch: null);
         }
 
-        private static ValueTask<StreamHead<TItem>> FailAsync(IAsyncEnumerator<TItem> enumerator, Exception error)
+        private static ValueTask<StreamHead<TItem>> FailAsync(IAsyncEnumerator<TItem> enumerator, StreamWatch? watch, Exception error)
         {
             ValueTask disposing = enumerator.DisposeAsync();
-            return disposing.IsCompletedSuccessfully
-                ? new ValueTask<StreamHead<TItem>>(Task.FromException<StreamHead<TItem>>(error))
-                : DisposeThenFailAsync(disposing, error);
+            if (disposing.IsCompletedSuccessfully)
+            {
+                watch?.Dispose();
+                return new ValueTask<StreamHead<TItem>>(Task.FromException<StreamHead<TItem>>(error));
+            }
+
+            return DisposeThenFailAsync(disposing, watch, error);
         }
 
-        private static async ValueTask<StreamHead<TItem>> DisposeThenFailAsync(ValueTask disposing, Exception error)
+        private static async ValueTask<StreamHead<TItem>> DisposeThenFailAsync(ValueTask disposing, StreamWatch? watch, Exception error)
         {
-            await disposing.ConfigureAwait(false);
+            try
+            {
+                await disposing.ConfigureAwait(false);
+            }
+            finally
+            {
+                watch?.Dispose();
+            }
+
             return await new ValueTask<StreamHead<TItem>>(Task.FromException<StreamHead<TItem>>(error)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Leaves a provider's stream that did not stop when told to: once its pending read ends, however it ends, the stream
+    /// is disposed (never while the read is in flight, which an enumerator does not allow) and its watch with it.
+    /// </summary>
+    private static void Abandon<TItem>(IAsyncEnumerator<TItem> enumerator, Task<bool> pending, StreamWatch watch) =>
+        _ = pending.ContinueWith(
+            static (read, state) =>
+            {
+                _ = read.Exception;
+                var (abandoned, watched) = ((IAsyncEnumerator<TItem>, StreamWatch))state!;
+                _ = DisposeAbandonedAsync(abandoned, watched);
+            },
+            (enumerator, watch),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    private static async Task DisposeAbandonedAsync<TItem>(IAsyncEnumerator<TItem> enumerator, StreamWatch watch)
+    {
+        try
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Nobody is left to tell: the call has moved on.
+        }
+        finally
+        {
+            watch.Dispose();
         }
     }
 }

@@ -45,7 +45,13 @@ public sealed partial class FallbackChain<TProvider>
             ChainPlan plan = Volatile.Read(ref _plan);
             stream.Plan = plan;
             stream.Policy = plan.Effective(stream.Policy);
-            stream.Scope = new CallScope(stream.Token, deadline: null, _time.GetTimestamp());
+            FallbackChainOptions options = plan.Options;
+            stream.Deadline = options.TotalRequestTimeout is TimeSpan limit ? new CallDeadline(_time, limit, stream.Token) : null;
+            stream.Scope = new CallScope(stream.Token, stream.Deadline, _time.GetTimestamp());
+            TimeSpan? firstItem = options.FirstItemTimeout ?? options.AttemptTimeout;
+            stream.Limits = firstItem is null && options.StreamIdleTimeout is null && stream.Deadline is null
+                ? null
+                : new StreamLimits(_time, firstItem, options.StreamIdleTimeout);
             stream.Cursor = StartCursor(plan);
             stream.Span = FailoverTracing.StartCall(_callSpanName, _name, _time);
         }
@@ -62,9 +68,17 @@ public sealed partial class FallbackChain<TProvider>
                 throw FailStream(stream.Span, CallerCanceled(stream.Token, error));
             }
 
+            // The call's deadline ended the stream, not the provider: it is not the provider's failure, and nothing
+            // can be restarted in a call whose time is up.
+            bool deadlineReached = stream.Scope.DeadlineReached;
+            if (deadlineReached)
+            {
+                error = new TimeoutException("The call's deadline (TotalRequestTimeout) passed while the stream was being read.", error);
+            }
+
             Verdict verdict = _classifier.Judge(error, stream.Policy);
             DateTimeOffset now = _time.GetUtcNow();
-            if (verdict.Eligible)
+            if (verdict.Eligible && !deadlineReached)
             {
                 RecordFailure(failed.Slot, verdict.Failure, now);
             }
@@ -73,7 +87,7 @@ public sealed partial class FallbackChain<TProvider>
                 _entries[index].Name, index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
                 verdict.Failure.GetRetryDelay(now), _time.GetElapsedTime(failed.Started), failed.Requests, null, error);
             _telemetry.AttemptFailed(interrupted, failed.Slot.Attempt, yielded);
-            if (!verdict.Eligible || !stream.Plan.Options.RestartStreamsOnFailure)
+            if (!verdict.Eligible || deadlineReached || !stream.Plan.Options.RestartStreamsOnFailure)
             {
                 throw FailStream(stream.Span, new FailoverStreamInterruptedException(_entries[index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
             }
@@ -84,7 +98,7 @@ public sealed partial class FallbackChain<TProvider>
         }
 
         StreamHead<TItem> head = stream.Cursor.Called || !TryDirect(stream.Plan, stream.Token, out int index2, out long generation)
-            ? await WalkStreamAsync(stream.Call, stream.Policy, stream.Scope, stream.Cursor, stream.Span).ConfigureAwait(false)
+            ? await WalkStreamAsync(stream, stream.Policy, stream.Scope, stream.Cursor, stream.Span).ConfigureAwait(false)
             : await DirectStreamAsync(stream, index2, generation).ConfigureAwait(false);
         stream.Started(head);
         if (head.Enumerator is null)
@@ -103,7 +117,7 @@ public sealed partial class FallbackChain<TProvider>
     private async ValueTask<StreamHead<TItem>> DirectStreamAsync<TState, TItem>(ChainStream<TState, TItem>.Enumerator stream, int index, long generation)
     {
         long started = _time.GetTimestamp();
-        ValueTask<StreamHead<TItem>> request = ProviderRequest.Start(StartStream<TState, TItem>.Operation, _entries[index].Provider, stream.Call, stream.Scope.Token);
+        ValueTask<StreamHead<TItem>> request = ProviderRequest.Start(StartStream<TState, TItem>.Operation, _entries[index].Provider, stream, stream.Scope.Token);
         var slot = new AttemptSlot(index, 1, Admission.Normal, generation, _time.GetUtcNow());
         WalkCursor cursor = stream.Cursor;
         cursor.Position = 1;
@@ -119,7 +133,7 @@ public sealed partial class FallbackChain<TProvider>
         }
 
         ProviderOutcome<StreamHead<TItem>> outcome = await CallAsync(
-            slot, stream.Plan.Routes[index], stream.Call, StartStream<TState, TItem>.Operation, stream.Policy, stream.Scope, streaming: true, new StartedRequest<StreamHead<TItem>>(request, started)).ConfigureAwait(false);
+            slot, stream.Plan.Routes[index], stream, StartStream<TState, TItem>.Operation, stream.Policy, stream.Scope, streaming: true, new StartedRequest<StreamHead<TItem>>(request, started)).ConfigureAwait(false);
         if (outcome.Failure is null)
         {
             outcome.Result.RecordWalk(slot, cursor);
@@ -127,12 +141,12 @@ public sealed partial class FallbackChain<TProvider>
         }
 
         PassOver(ref cursor, outcome.Failure);
-        return await WalkStreamAsync(stream.Call, stream.Policy, stream.Scope, cursor, stream.Span).ConfigureAwait(false);
+        return await WalkStreamAsync(stream, stream.Policy, stream.Scope, cursor, stream.Span).ConfigureAwait(false);
     }
 
     /// <summary>Walks the chain to the next stream's first item, as a child of the call span however the iterator resumed.</summary>
     private async ValueTask<StreamHead<TItem>> WalkStreamAsync<TState, TItem>(
-        (Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, TState state) call,
+        ChainStream<TState, TItem>.Enumerator call,
         FailoverPolicy policy,
         CallScope scope,
         WalkCursor cursor,

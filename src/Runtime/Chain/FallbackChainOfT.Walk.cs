@@ -234,7 +234,7 @@ public sealed partial class FallbackChain<TProvider>
             {
                 verdict = _classifier.Judge(first, policy);
                 judged = true;
-                if (Volatile.Read(ref _plan).Retry.WorthRetrying(index, verdict, scope.Deadline, out _))
+                if (Volatile.Read(ref _plan).Retry.WorthRetrying(index, first, verdict, scope.Deadline, out _))
                 {
                     (outcome, progress) = await RetryAsync(route, provider, state, operation, policy, scope, outcome, verdict).ConfigureAwait(false);
                     judged = false;

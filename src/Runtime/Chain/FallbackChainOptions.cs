@@ -37,6 +37,27 @@ public sealed class FallbackChainOptions
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Waits out a retry hint (Retry-After and the like) of at most this long on the same provider, even when another
+    /// provider could take the call, for callers who prefer their primary to a quick switch. Needs a retry attempt left
+    /// (<see cref="ProviderRetryOptions.MaxRetryAttempts"/>) and time before the deadline. Default zero: fail over at once.
+    /// </summary>
+    public TimeSpan ShortRetryAfterWait { get; set; }
+
+    /// <summary>
+    /// For streaming members: the longest a provider may take to send its first item, per attempt. A provider that says
+    /// nothing in that time is failed over at once, not retried. Null (the default) uses <see cref="AttemptTimeout"/>,
+    /// and no limit when that is null too.
+    /// </summary>
+    public TimeSpan? FirstItemTimeout { get; set; }
+
+    /// <summary>
+    /// For streaming members: the longest a provider's stream may go without an item once it has started. A stream that
+    /// stalls ends as a failure (<see cref="FailoverStreamTimeoutException"/>, inside a
+    /// <see cref="FailoverStreamInterruptedException"/> once items reached the caller). Null (the default): no limit.
+    /// </summary>
+    public TimeSpan? StreamIdleTimeout { get; set; }
+
+    /// <summary>
     /// For streaming members: when a stream fails after items reached the caller, start over on the next provider
     /// (the caller then receives that provider's full answer after the partial one) instead of throwing
     /// <see cref="FailoverStreamInterruptedException"/>. Default false.
@@ -128,9 +149,13 @@ public sealed class FallbackChainOptions
         }
 
         Retry.Validate();
-        foreach ((TimeSpan? limit, string name) in new[] { (AttemptTimeout, nameof(AttemptTimeout)), (TotalRequestTimeout, nameof(TotalRequestTimeout)) })
+        foreach ((TimeSpan? limit, string name) in new[]
         {
-            // Polly's timeout strategy accepts 10 ms to 1 day.
+            (AttemptTimeout, nameof(AttemptTimeout)), (TotalRequestTimeout, nameof(TotalRequestTimeout)),
+            (FirstItemTimeout, nameof(FirstItemTimeout)), (StreamIdleTimeout, nameof(StreamIdleTimeout)),
+        })
+        {
+            // Polly's timeout strategy accepts 10 ms to 1 day; the stream limits keep the same range.
             if (limit is TimeSpan value && (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(1)))
             {
                 throw new ArgumentOutOfRangeException(name, value, $"{name} must be between 10 ms and 1 day, or null for no limit.");
@@ -140,6 +165,11 @@ public sealed class FallbackChainOptions
         if (MaxRetryAfterWait < TimeSpan.Zero || MaxRetryAfterWait > ProviderRetryOptions.MaxDelayLimit)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRetryAfterWait), MaxRetryAfterWait, $"{nameof(MaxRetryAfterWait)} must be between zero (never wait) and 1 day.");
+        }
+
+        if (ShortRetryAfterWait < TimeSpan.Zero || ShortRetryAfterWait > ProviderRetryOptions.MaxDelayLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShortRetryAfterWait), ShortRetryAfterWait, $"{nameof(ShortRetryAfterWait)} must be between zero (fail over at once) and 1 day.");
         }
 
         if (UnknownErrors is not (UnknownErrorHandling.FailOver or UnknownErrorHandling.Rethrow))

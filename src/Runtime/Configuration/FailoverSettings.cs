@@ -39,6 +39,15 @@ public sealed class FailoverSettings
     /// <summary>The longest Retry-After the chain waits out on the same provider (<see cref="FallbackChainOptions.MaxRetryAfterWait"/>).</summary>
     public TimeSpan? MaxRetryAfterWait { get; set; }
 
+    /// <summary>The longest retry hint waited out on the same provider even when another could answer (<see cref="FallbackChainOptions.ShortRetryAfterWait"/>).</summary>
+    public TimeSpan? ShortRetryAfterWait { get; set; }
+
+    /// <summary>The longest a stream may take to its first item (<see cref="FallbackChainOptions.FirstItemTimeout"/>).</summary>
+    public TimeSpan? FirstItemTimeout { get; set; }
+
+    /// <summary>The longest a stream may go without an item (<see cref="FallbackChainOptions.StreamIdleTimeout"/>).</summary>
+    public TimeSpan? StreamIdleTimeout { get; set; }
+
     /// <summary>
     /// Sticky mode: how long calls keep starting at the fallback that last took over
     /// (<see cref="FallbackChainOptions.StickyDuration"/>). Zero turns it off.

@@ -53,6 +53,9 @@ internal sealed class FailoverSettingsResolver
         options.AttemptTimeout = Limit(_settings.AttemptTimeout, "AttemptTimeout") ?? options.AttemptTimeout;
         options.TotalRequestTimeout = Limit(_settings.TotalRequestTimeout, "TotalRequestTimeout") ?? options.TotalRequestTimeout;
         options.MaxRetryAfterWait = NonNegative(_settings.MaxRetryAfterWait, "MaxRetryAfterWait") ?? options.MaxRetryAfterWait;
+        options.ShortRetryAfterWait = NonNegative(_settings.ShortRetryAfterWait, "ShortRetryAfterWait") ?? options.ShortRetryAfterWait;
+        options.FirstItemTimeout = Limit(_settings.FirstItemTimeout, "FirstItemTimeout") ?? options.FirstItemTimeout;
+        options.StreamIdleTimeout = Limit(_settings.StreamIdleTimeout, "StreamIdleTimeout") ?? options.StreamIdleTimeout;
         if (NonNegative(_settings.StickyDuration, "StickyDuration") is TimeSpan sticky)
         {
             // Zero is how configuration turns sticky mode off; in code that is null.

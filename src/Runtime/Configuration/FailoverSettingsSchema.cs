@@ -22,6 +22,9 @@ internal static class FailoverSettingsSchema
         (nameof(FailoverSettings.AttemptTimeout), Node.Value(Kind.Duration)),
         (nameof(FailoverSettings.TotalRequestTimeout), Node.Value(Kind.Duration)),
         (nameof(FailoverSettings.MaxRetryAfterWait), Node.Value(Kind.Duration)),
+        (nameof(FailoverSettings.ShortRetryAfterWait), Node.Value(Kind.Duration)),
+        (nameof(FailoverSettings.FirstItemTimeout), Node.Value(Kind.Duration)),
+        (nameof(FailoverSettings.StreamIdleTimeout), Node.Value(Kind.Duration)),
         (nameof(FailoverSettings.StickyDuration), Node.Value(Kind.Duration)),
         (nameof(FailoverSettings.RestartStreamsOnFailure), Node.Value(Kind.Boolean)),
         (nameof(FailoverSettings.FailoverOn), Node.Object(

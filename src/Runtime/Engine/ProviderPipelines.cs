@@ -90,7 +90,7 @@ internal sealed class ProviderPipelines
 
         context.Properties.TryGetValue(DeadlineKey, out CallDeadline? deadline);
         progress.HintedDelay = null;
-        if (!WorthRetrying(index, verdict, deadline, out TimeSpan? hint))
+        if (!WorthRetrying(index, exception, verdict, deadline, out TimeSpan? hint))
         {
             return false;
         }
@@ -101,13 +101,15 @@ internal sealed class ProviderPipelines
 
     /// <summary>
     /// Whether a failure of provider <paramref name="index"/> is worth another request to it: a transient failure, or
-    /// a short wait the provider asked for, when no other provider can take the call and the deadline leaves time.
-    /// <paramref name="hint"/> is the wait to use instead of the backoff.
+    /// a wait the provider asked for that the deadline leaves time for, when it is short
+    /// (<see cref="FallbackChainOptions.ShortRetryAfterWait"/>) or no other provider can take the call
+    /// (<see cref="FallbackChainOptions.MaxRetryAfterWait"/>). A stream that went silent is never asked again: waiting
+    /// on it twice is what the limit is there to prevent. <paramref name="hint"/> is the wait to use instead of the backoff.
     /// </summary>
-    public bool WorthRetrying(int index, in Verdict verdict, CallDeadline? deadline, out TimeSpan? hint)
+    public bool WorthRetrying(int index, Exception error, in Verdict verdict, CallDeadline? deadline, out TimeSpan? hint)
     {
         hint = null;
-        if (!verdict.Eligible)
+        if (!verdict.Eligible || error is FailoverStreamTimeoutException)
         {
             return false;
         }
@@ -121,7 +123,8 @@ internal sealed class ProviderPipelines
 
         // A wait the deadline would cut short gains nothing and hides the provider's answer: fail over or end now.
         TimeSpan remaining = deadline?.Remaining(now) ?? TimeSpan.MaxValue;
-        if (wait > _options.MaxRetryAfterWait || wait >= remaining || _store.AnyOtherAvailable(index, _currentOrder(), now))
+        if (wait >= remaining
+            || (wait > _options.ShortRetryAfterWait && (wait > _options.MaxRetryAfterWait || _store.AnyOtherAvailable(index, _currentOrder(), now))))
         {
             return false;
         }

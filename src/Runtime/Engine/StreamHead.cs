@@ -10,11 +10,15 @@ namespace FailoverGen;
 /// </summary>
 internal sealed class StreamHead<TItem> : IWalkOutcome
 {
-    public StreamHead(IAsyncEnumerator<TItem>? enumerator, TItem first)
+    public StreamHead(IAsyncEnumerator<TItem>? enumerator, TItem first, StreamWatch? watch)
     {
         Enumerator = enumerator;
         First = first;
+        Watch = watch;
     }
+
+    /// <summary>What watches the stream for silence, when it has limits or a deadline; it goes with the stream.</summary>
+    public StreamWatch? Watch { get; }
 
     /// <summary>Positioned on the first item; null when the stream ended without any.</summary>
     public IAsyncEnumerator<TItem>? Enumerator { get; }

@@ -136,6 +136,20 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task ShortRetryAfterWait_FromConfiguration_KeepsTheCallOnThePrimary()
+    {
+        ScriptedProvider a = Provider("a").Throws(new ProviderException("slow down", statusCode: 429, retryAfter: TimeSpan.FromSeconds(2))).Succeeds();
+        ScriptedProvider b = Provider("b");
+        using var app = new ConfiguredChain("""{ "Failover": { "ShortRetryAfterWait": "00:00:02", "Retry": { "MaxRetryAttempts": 1 } } }""", _clock, a, b);
+
+        Task<string> call = app.Chain.CompleteAsync();
+        await _clock.AdvanceAfterTimerAsync(1, TimeSpan.FromSeconds(2));
+
+        Assert.Equal(a.Reply, await call);
+        Assert.Equal(0, b.CallCount);
+    }
+
+    [Fact]
     public async Task ScopeNamingADisabledProvider_LeavesItOut()
     {
         ScriptedProvider a = Provider("a"), b = Provider("b");

@@ -11,6 +11,7 @@ using FailoverGen.Tests.Fakes;
 namespace FailoverGen.Tests.Observability;
 
 /// <summary>Each chain call is a span on the FailoverGen source, with one child span per provider attempt.</summary>
+[Collection(ActivityListenerCollection.Name)]
 public sealed class TracingTests : IDisposable
 {
     private readonly TestClock _clock = new();
