@@ -69,6 +69,7 @@ internal static class Emitter
         string? classifierClass = classifier is null ? null : Unique("__Classifier", taken);
         string? defaultPolicyField = classifier is null ? null : Unique("__policyDefault", taken);
         string attachClassifier = classifierClass is null ? string.Empty : ".WithClassifier(" + classifierClass + ".Instance)";
+        string? continueChat = model.Members.OfType<MethodModel>().Any(m => m.ChatMessagesState >= 0) ? Unique("__ContinueChat", taken) : null;
         string chainType = Runtime + "FallbackChain<" + model.InterfaceType + ">";
 
         writer.WriteLine("/// <summary>Implements the interface by calling an ordered chain of implementations, failing over between them.</summary>");
@@ -98,7 +99,7 @@ internal static class Emitter
         writer.WriteLine("this." + chainField + " = chain ?? throw new global::System.ArgumentNullException(nameof(chain));");
         writer.CloseBlock();
 
-        var context = new MemberContext(chainField, policyFields, defaultPolicyField, model.Options, SplitTypeParameters(model.TypeParameters));
+        var context = new MemberContext(chainField, policyFields, defaultPolicyField, model.Options, SplitTypeParameters(model.TypeParameters), continueChat);
         foreach (MemberModel member in model.Members)
         {
             writer.WriteLineNoTabs(string.Empty);
@@ -139,12 +140,43 @@ internal static class Emitter
             }
         }
 
+        if (continueChat is not null)
+        {
+            writer.WriteLineNoTabs(string.Empty);
+            WriteChatContinuation(writer, continueChat, SplitTypeParameters(model.TypeParameters));
+        }
+
         if (classifier is not null)
         {
             writer.WriteLineNoTabs(string.Empty);
             ClassifierEmitter.Write(writer, classifierClass!, classifier);
         }
 
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// How a chat stream broken off after some updates goes on elsewhere: the request's messages plus the text already
+    /// delivered as an assistant message, which the next provider continues (or refuses, for a clean restart). Generic
+    /// over the call's state so no type needs writing out; the two lambdas read and replace the messages in it.
+    /// </summary>
+    private static void WriteChatContinuation(IndentedTextWriter writer, string name, IEnumerable<string> classTypeParameters)
+    {
+        const string Ai = "global::Microsoft.Extensions.AI.";
+        const string Messages = "global::System.Collections.Generic.IEnumerable<" + Ai + "ChatMessage>";
+        string state = Unique("TState", new HashSet<string>(classTypeParameters));
+        string continuation = Runtime + "StreamContinuation<" + state + ", " + Ai + "ChatResponseUpdate>";
+        writer.WriteLine("/// <summary>Continues an interrupted chat stream: the messages, then the text delivered so far as an assistant message.</summary>");
+        writer.WriteLine("private static " + continuation + " " + name + "<" + state + ">(" + state + " state, global::System.Func<" + state + ", " + Messages
+            + "> messages, global::System.Func<" + state + ", " + Messages + ", " + state + "> withMessages)");
+        writer.OpenBlock();
+        writer.OpenBlock("return new " + continuation + "((original, delivered) =>");
+        writer.WriteLine("var text = new global::System.Text.StringBuilder();");
+        writer.WriteLine("foreach (var update in delivered) text.Append(update.Text);");
+        writer.WriteLine("var continued = new global::System.Collections.Generic.List<" + Ai + "ChatMessage>(messages(original));");
+        writer.WriteLine("continued.Add(new " + Ai + "ChatMessage(" + Ai + "ChatRole.Assistant, text.ToString()));");
+        writer.WriteLine("return withMessages(original, continued);");
+        writer.CloseBlock("});");
         writer.CloseBlock();
     }
 
@@ -232,8 +264,24 @@ internal static class Emitter
             _ => "Execute",
         };
         string? callerToken = parameters.FirstOrDefault(p => p.IsCallerToken)?.Name;
+        string lambda = context.StaticModifier + "(" + provider + ", " + state + ", " + token + ") => " + invocation;
+        if (member is MethodModel { ChatMessagesState: >= 0 } chat && context.ContinueChat is string continueChat)
+        {
+            // The state is passed twice: once to call providers, once so the continuation's state type is inferred.
+            string messages = Unique("__messages", names);
+            string read = stateParameters.Length == 1 ? state : state + ".Item" + (chat.ChatMessagesState + 1);
+            string replaced = stateParameters.Length == 1
+                ? messages
+                : "(" + string.Join(", ", stateParameters.Select((_, i) => i == chat.ChatMessagesState ? messages : state + ".Item" + (i + 1))) + ")";
+            string continuation = continueChat + "(" + stateExpression + ", " + context.StaticModifier + state + " => " + read + ", "
+                + context.StaticModifier + "(" + state + ", " + messages + ") => " + replaced + ")";
+            return "this." + context.ChainField + ".ExecuteResumableStreamAsync(" + stateExpression + ", " + lambda + ", "
+                + context.PolicyExpression(policyIndex) + ", " + continuation + ", "
+                + (callerToken ?? "default(global::System.Threading.CancellationToken)") + ")";
+        }
+
         return "this." + context.ChainField + "." + method + "(" + stateExpression + ", "
-            + context.StaticModifier + "(" + provider + ", " + state + ", " + token + ") => " + invocation + ", "
+            + lambda + ", "
             + context.PolicyExpression(policyIndex)
             + (callerToken is null ? string.Empty : ", " + callerToken) + ")";
     }
@@ -364,8 +412,9 @@ internal static class Emitter
 
         private readonly string _defaultPolicy;
 
-        public MemberContext(string chainField, string[] policyFields, string? defaultPolicyField, EmitOptions options, IEnumerable<string> classTypeParameters)
+        public MemberContext(string chainField, string[] policyFields, string? defaultPolicyField, EmitOptions options, IEnumerable<string> classTypeParameters, string? continueChat)
         {
+            ContinueChat = continueChat;
             ClassTypeParameters = classTypeParameters.ToArray();
             ChainField = chainField;
             _policyFields = policyFields;
@@ -379,6 +428,9 @@ internal static class Emitter
         public string[] ClassTypeParameters { get; }
 
         public string StaticModifier { get; }
+
+        /// <summary>The class's chat-continuation helper, when a member streams chat updates.</summary>
+        public string? ContinueChat { get; }
 
         public string PolicyExpression(int index) => index >= 0 ? _policyFields[index] : _defaultPolicy;
     }

@@ -21,17 +21,54 @@ internal static partial class Parser
 
         int policy = AddPolicy(method.GetAttributes(), policies);
         bool oblivious = IsOblivious(method.ReturnType, types) || method.Parameters.Any(p => IsOblivious(p.Type, types));
+        CallKind call = CallKindOf(method);
+        EquatableArray<ParameterModel> parameters = ParseParameters(method.Parameters, types, signatures, oblivious);
         return new MethodModel(
             Identifier(method.Name),
             declaringInterface,
             oblivious,
             ReturnType: types.Display(method.ReturnType, oblivious),
             RefPrefix: RefPrefix(method.RefKind),
-            Call: CallKindOf(method),
+            Call: call,
             TypeParameters: TypeParameterList(method.TypeParameters),
             ConstraintClauses: types.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
-            Parameters: ParseParameters(method.Parameters, types, signatures, oblivious),
-            PolicyIndex: policy >= 0 ? policy : interfacePolicy);
+            Parameters: parameters,
+            PolicyIndex: policy >= 0 ? policy : interfacePolicy)
+        {
+            ChatMessagesState = call == CallKind.Stream ? ChatMessagesState(method, parameters) : -1,
+        };
+    }
+
+    /// <summary>
+    /// For a stream of <c>ChatResponseUpdate</c>: the position, among the parameters the call's state carries (all but
+    /// the caller's token), of the first <c>IEnumerable&lt;ChatMessage&gt;</c> parameter passed by value; -1 when there is none.
+    /// </summary>
+    private static int ChatMessagesState(IMethodSymbol method, EquatableArray<ParameterModel> parameters)
+    {
+        if (method.ReturnType is not INamedTypeSymbol { TypeArguments.Length: 1 } stream || !SymbolNames.Is(stream.TypeArguments[0], KnownNames.ChatResponseUpdate))
+        {
+            return -1;
+        }
+
+        int position = 0;
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            if (parameters[i].IsCallerToken)
+            {
+                continue;
+            }
+
+            if (method.Parameters[i] is { RefKind: RefKind.None, Type: INamedTypeSymbol { TypeArguments.Length: 1 } sequence }
+                && sequence.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                && SymbolNames.Is(sequence.TypeArguments[0], KnownNames.ChatMessage))
+            {
+                return position;
+            }
+
+            position++;
+        }
+
+        return -1;
     }
 
     private static MemberModel? ParseProperty(IPropertySymbol property, TypeFormatter types, SignatureAttributes signatures, int interfacePolicy, string? declaringInterface)

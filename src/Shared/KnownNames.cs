@@ -25,6 +25,8 @@ internal static class KnownNames
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string AiNamespace = "Microsoft.Extensions.AI";
     public const string ChatClient = "Microsoft.Extensions.AI.IChatClient";
+    public const string ChatMessage = "Microsoft.Extensions.AI.ChatMessage";
+    public const string ChatResponseUpdate = "Microsoft.Extensions.AI.ChatResponseUpdate";
     public const string ChatClientBuilder = "Microsoft.Extensions.AI.ChatClientBuilder";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";

@@ -38,7 +38,8 @@ public class ForeignInterfaceAndDiTests
         string generated = result.GeneratedSources.Single().SourceText.ToString();
         Assert.Contains("namespace Consumer", generated);
         Assert.Contains("internal sealed partial class ChatClientFailover : global::Microsoft.Extensions.AI.IChatClient", generated);
-        Assert.Contains(".ExecuteStreamAsync(", generated);
+        Assert.Contains(".ExecuteResumableStreamAsync(", generated);
+        Assert.Contains("ChatRole.Assistant", generated);
         Assert.Contains(".DisposeProviders();", generated);
         Assert.Contains(".Primary.GetService(", generated);
         AssertNoWarnings(diagnostics);

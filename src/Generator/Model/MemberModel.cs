@@ -37,7 +37,15 @@ internal sealed record MethodModel(
     EquatableArray<string> ConstraintClauses,
     EquatableArray<ParameterModel> Parameters,
     int PolicyIndex)
-    : MemberModel(Name, DeclaringInterface, Oblivious);
+    : MemberModel(Name, DeclaringInterface, Oblivious)
+{
+    /// <summary>
+    /// A stream of Microsoft.Extensions.AI chat updates asked for with chat messages: the position of the
+    /// <c>IEnumerable&lt;ChatMessage&gt;</c> parameter among those the call's state carries, so that an answer broken
+    /// off can be continued on another provider with the text delivered as an assistant message; -1 otherwise.
+    /// </summary>
+    public int ChatMessagesState { get; init; } = -1;
+}
 
 /// <summary>A property: the getter fails over (or goes to the primary), the setter reaches every provider.</summary>
 /// <param name="Type">The property type as written.</param>

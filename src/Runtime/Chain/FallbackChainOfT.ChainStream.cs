@@ -15,14 +15,21 @@ public sealed partial class FallbackChain<TProvider>
         private readonly FallbackChain<TProvider> _chain;
         private readonly (Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, TState state) _call;
         private readonly FailoverPolicy _policy;
+        private readonly StreamContinuation<TState, TItem>? _continuation;
         private readonly CancellationToken _token;
 
         public ChainStream(
-            FallbackChain<TProvider> chain, TState state, Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, FailoverPolicy policy, CancellationToken token)
+            FallbackChain<TProvider> chain,
+            TState state,
+            Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation,
+            FailoverPolicy policy,
+            StreamContinuation<TState, TItem>? continuation,
+            CancellationToken token)
         {
             _chain = chain;
             _call = (operation, state);
             _policy = policy;
+            _continuation = continuation;
             _token = token;
         }
 
@@ -44,7 +51,7 @@ public sealed partial class FallbackChain<TProvider>
                 }
             }
 
-            return new Enumerator(_chain, _call, _policy, token, linked);
+            return new Enumerator(_chain, _call, _policy, _continuation, token, linked);
         }
 
         /// <summary>
@@ -58,6 +65,7 @@ public sealed partial class FallbackChain<TProvider>
             private readonly CancellationTokenSource? _linked;
             private IAsyncEnumerator<TItem>? _provider;
             private StreamWatch? _watch;
+            private List<TItem>? _delivered;
             private TItem _current = default!;
             private bool _done;
 
@@ -65,11 +73,13 @@ public sealed partial class FallbackChain<TProvider>
                 FallbackChain<TProvider> chain,
                 (Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation, TState state) call,
                 FailoverPolicy policy,
+                StreamContinuation<TState, TItem>? continuation,
                 CancellationToken token,
                 CancellationTokenSource? linked)
             {
                 _chain = chain;
                 Call = call;
+                Continuation = continuation;
                 Policy = policy;
                 Token = token;
                 _linked = linked;
@@ -95,6 +105,38 @@ public sealed partial class FallbackChain<TProvider>
 
             /// <summary>The limits each provider's stream is watched with; null when there are none and no deadline.</summary>
             public StreamLimits? Limits { get; set; }
+
+            /// <summary>How to continue an answer on another provider; null when the member has none.</summary>
+            public StreamContinuation<TState, TItem>? Continuation { get; }
+
+            /// <summary>The arguments that continue the answer from the items delivered; set while continuing.</summary>
+            public TState ContinuationState { get; private set; } = default!;
+
+            /// <summary>True once a provider's stream broke and the next provider is asked to continue the answer.</summary>
+            public bool Continuing { get; private set; }
+
+            /// <summary>A provider refusing to continue may be asked for a clean restart instead.</summary>
+            public bool RestartAllowed { get; set; }
+
+            /// <summary>The failure that broke the stream, as the caller gets it if nothing can go on from there.</summary>
+            public FailoverStreamInterruptedException? Interruption { get; set; }
+
+            /// <summary>Items the caller received, kept only while a continuation may need them.</summary>
+            public int Delivered => _delivered?.Count ?? Yielded;
+
+            /// <summary>Keeps the items the caller receives from now on, for a continuation.</summary>
+            public void KeepDelivered() => _delivered ??= new List<TItem>();
+
+            /// <summary>The next provider continues the answer from the items delivered.</summary>
+            public void BeginContinuation()
+            {
+                ContinuationState = Continuation!.ContinueFrom(Call.state, _delivered!.ToArray());
+                Continuing = true;
+            }
+
+            /// <summary>True when <paramref name="error"/> is a provider refusing the continuing request itself.</summary>
+            public bool IsRejection(Exception error) =>
+                Continuation?.IsRejection?.Invoke(error) ?? _chain._classifier.Classify(error, Policy).Reason == FailoverReason.BadRequest;
 
             /// <summary>The stream being read: its provider, timing and where the walk stands.</summary>
             public StreamHead<TItem>? Head { get; private set; }
@@ -156,6 +198,17 @@ public sealed partial class FallbackChain<TProvider>
                 _provider = head.Enumerator;
                 _watch = head.Watch;
                 _current = head.First;
+                if (head.Restarted)
+                {
+                    // The caller was told to discard what it had: a later continuation starts from the new answer.
+                    _delivered?.Clear();
+                }
+
+                if (head.Enumerator is not null)
+                {
+                    _delivered?.Add(head.First);
+                }
+
                 Yielded = head.Enumerator is null ? 0 : 1;
                 _done = head.Enumerator is null;
             }
@@ -193,6 +246,7 @@ public sealed partial class FallbackChain<TProvider>
                 }
 
                 Yielded++;
+                _delivered?.Add(_current);
                 return new ValueTask<bool>(true);
             }
 
@@ -271,16 +325,65 @@ public sealed partial class FallbackChain<TProvider>
     private static class StartStream<TState, TItem>
     {
         public static readonly Func<TProvider, ChainStream<TState, TItem>.Enumerator, CancellationToken, ValueTask<StreamHead<TItem>>> Operation =
-            static (provider, stream, token) => stream.Limits is StreamLimits limits
-                ? StartWatched(provider, stream, new StreamWatch(limits.Time, token, limits))
-                : Start(stream.Call.operation(provider, stream.Call.state, token).GetAsyncEnumerator(token), watch: null);
+            static (provider, stream, token) => stream.Continuing
+                ? Continue(provider, stream, token)
+                : StartOne(provider, stream, stream.Call.state, token);
 
-        private static ValueTask<StreamHead<TItem>> StartWatched(TProvider provider, ChainStream<TState, TItem>.Enumerator stream, StreamWatch watch)
+        private static ValueTask<StreamHead<TItem>> StartOne(TProvider provider, ChainStream<TState, TItem>.Enumerator stream, TState state, CancellationToken token) =>
+            stream.Limits is StreamLimits limits
+                ? StartWatched(provider, stream, state, new StreamWatch(limits.Time, token, limits))
+                : Start(stream.Call.operation(provider, state, token).GetAsyncEnumerator(token), watch: null);
+
+        /// <summary>
+        /// Asks the provider to continue the interrupted answer. One that refuses the continuing request itself is asked
+        /// for a clean restart when the caller allows it (the head says so, so the caller is told to discard what it
+        /// had); otherwise the refusal ends the stream with the failure that broke it. Any other failure fails over.
+        /// </summary>
+        private static ValueTask<StreamHead<TItem>> Continue(TProvider provider, ChainStream<TState, TItem>.Enumerator stream, CancellationToken token)
+        {
+            var head = new TaskCompletionSource<StreamHead<TItem>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = ContinueAsync(provider, stream, token, head);
+            return new ValueTask<StreamHead<TItem>>(head.Task);
+        }
+
+        private static async Task ContinueAsync(TProvider provider, ChainStream<TState, TItem>.Enumerator stream, CancellationToken token, TaskCompletionSource<StreamHead<TItem>> head)
+        {
+            Polly.Outcome<StreamHead<TItem>> continued = await ProviderRequest.SettleAsync(StartOne(provider, stream, stream.ContinuationState, token)).ConfigureAwait(false);
+            if (continued.Exception is not Exception refused)
+            {
+                head.TrySetResult(continued.Result!);
+                return;
+            }
+
+            if (token.IsCancellationRequested || !stream.IsRejection(refused))
+            {
+                head.TrySetException(refused);
+                return;
+            }
+
+            if (!stream.RestartAllowed)
+            {
+                head.TrySetException(new ContinuationRejectedException(refused));
+                return;
+            }
+
+            Polly.Outcome<StreamHead<TItem>> restarted = await ProviderRequest.SettleAsync(StartOne(provider, stream, stream.Call.state, token)).ConfigureAwait(false);
+            if (restarted.Exception is Exception failure)
+            {
+                head.TrySetException(failure);
+                return;
+            }
+
+            restarted.Result!.Restarted = true;
+            head.TrySetResult(restarted.Result);
+        }
+
+        private static ValueTask<StreamHead<TItem>> StartWatched(TProvider provider, ChainStream<TState, TItem>.Enumerator stream, TState state, StreamWatch watch)
         {
             IAsyncEnumerator<TItem> enumerator;
             try
             {
-                enumerator = stream.Call.operation(provider, stream.Call.state, watch.Token).GetAsyncEnumerator(watch.Token);
+                enumerator = stream.Call.operation(provider, state, watch.Token).GetAsyncEnumerator(watch.Token);
             }
             catch (Exception ex)
             {

@@ -29,7 +29,29 @@ public sealed partial class FallbackChain<TProvider>
         CancellationToken cancellationToken = default)
     {
         ThrowIfNull(operation, policy);
-        return new ChainStream<TState, TItem>(this, state, operation, policy, cancellationToken);
+        return new ChainStream<TState, TItem>(this, state, operation, policy, continuation: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs an <see cref="IAsyncEnumerable{T}"/>-returning member through the chain, with a way to continue an answer
+    /// on another provider when a stream breaks after items reached the caller
+    /// (<see cref="FallbackChainOptions.ContinueStreamsOnFailure"/>).
+    /// </summary>
+    /// <param name="state">The call's arguments.</param>
+    /// <param name="operation">Starts one provider's stream; receives the token to pass on.</param>
+    /// <param name="policy">Which failures move to the next provider.</param>
+    /// <param name="continuation">Builds the request that continues from the items delivered; null for none.</param>
+    /// <param name="cancellationToken">The caller's token; combined with the token given to <c>WithCancellation</c>.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public IAsyncEnumerable<TItem> ExecuteResumableStreamAsync<TState, TItem>(
+        TState state,
+        Func<TProvider, TState, CancellationToken, IAsyncEnumerable<TItem>> operation,
+        FailoverPolicy policy,
+        StreamContinuation<TState, TItem>? continuation,
+        CancellationToken cancellationToken)
+    {
+        ThrowIfNull(operation, policy);
+        return new ChainStream<TState, TItem>(this, state, operation, policy, continuation, cancellationToken);
     }
 
     /// <summary>
@@ -39,6 +61,8 @@ public sealed partial class FallbackChain<TProvider>
     /// </summary>
     private async ValueTask<bool> AdvanceAsync<TState, TItem>(ChainStream<TState, TItem>.Enumerator stream, Exception? error)
     {
+        int resumedFrom = -1;
+        int delivered = 0;
         if (error is null)
         {
             stream.Token.ThrowIfCancellationRequested();
@@ -52,6 +76,11 @@ public sealed partial class FallbackChain<TProvider>
             stream.Limits = firstItem is null && options.StreamIdleTimeout is null && stream.Deadline is null
                 ? null
                 : new StreamLimits(_time, firstItem, options.StreamIdleTimeout);
+            stream.RestartAllowed = options.RestartStreamsOnFailure;
+            if (stream.Continuation is not null && options.ContinueStreamsOnFailure)
+            {
+                stream.KeepDelivered();
+            }
             stream.Cursor = StartCursor(plan);
             stream.Span = FailoverTracing.StartCall(_callSpanName, _name, _time);
         }
@@ -61,6 +90,7 @@ public sealed partial class FallbackChain<TProvider>
             // is only restarted elsewhere when the caller opted in to receiving a second answer after the partial one.
             StreamHead<TItem> failed = stream.Head!;
             int yielded = stream.Yielded;
+            delivered = stream.Delivered;
             int index = failed.Slot.Index;
             await stream.CloseProviderAsync().ConfigureAwait(false);
             if (stream.Token.IsCancellationRequested)
@@ -87,20 +117,42 @@ public sealed partial class FallbackChain<TProvider>
                 _entries[index].Name, index, FailoverAttemptOutcome.Failed, verdict.Failure.Reason, verdict.Failure.StatusCode,
                 verdict.Failure.GetRetryDelay(now), _time.GetElapsedTime(failed.Started), failed.Requests, null, error);
             _telemetry.AttemptFailed(interrupted, failed.Slot.Attempt, yielded);
-            if (!verdict.Eligible || deadlineReached || !stream.Plan.Options.RestartStreamsOnFailure)
+            var interruption = new FailoverStreamInterruptedException(_entries[index].Name, delivered, verdict.Failure.Reason, verdict.Failure.StatusCode, error);
+            bool continues = stream.Continuation is not null && stream.Plan.Options.ContinueStreamsOnFailure;
+            if (!verdict.Eligible || deadlineReached || !(continues || stream.RestartAllowed))
             {
-                throw FailStream(stream.Span, new FailoverStreamInterruptedException(_entries[index].Name, yielded, verdict.Failure.Reason, verdict.Failure.StatusCode, error));
+                throw FailStream(stream.Span, interruption);
             }
 
             WalkCursor resumed = failed.Cursor;
             (resumed.Attempts ??= new List<FailoverAttempt>(_entries.Length)).Add(interrupted);
             stream.Cursor = resumed;
+            stream.Interruption = interruption;
+            resumedFrom = index;
+            if (continues)
+            {
+                stream.BeginContinuation();
+            }
         }
 
-        StreamHead<TItem> head = stream.Cursor.Called || !TryDirect(stream.Plan, stream.Token, out int index2, out long generation)
-            ? await WalkStreamAsync(stream, stream.Policy, stream.Scope, stream.Cursor, stream.Span).ConfigureAwait(false)
-            : await DirectStreamAsync(stream, index2, generation).ConfigureAwait(false);
+        StreamHead<TItem> head;
+        try
+        {
+            head = stream.Cursor.Called || !TryDirect(stream.Plan, stream.Token, out int index2, out long generation)
+                ? await WalkStreamAsync(stream, stream.Policy, stream.Scope, stream.Cursor, stream.Span).ConfigureAwait(false)
+                : await DirectStreamAsync(stream, index2, generation).ConfigureAwait(false);
+        }
+        catch (ContinuationRejectedException) when (stream.Interruption is { } original)
+        {
+            // The next provider refused to continue and no restart was allowed: the caller learns what broke the stream.
+            throw FailStream(stream.Span, original);
+        }
+
         stream.Started(head);
+        if (resumedFrom >= 0 && head.Enumerator is not null)
+        {
+            _telemetry.StreamResumed(resumedFrom, head.Slot.Index, delivered, continued: stream.Continuing && !head.Restarted);
+        }
         if (head.Enumerator is null)
         {
             StreamEnded(stream.Span, head, items: 0);

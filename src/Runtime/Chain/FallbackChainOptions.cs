@@ -64,6 +64,16 @@ public sealed class FallbackChainOptions
     /// </summary>
     public bool RestartStreamsOnFailure { get; set; }
 
+    /// <summary>
+    /// For streaming members with a <see cref="StreamContinuation{TState, TItem}"/> (the generated <c>IChatClient</c>
+    /// wrapper has one): when a stream fails after items reached the caller, ask the next provider to continue from what
+    /// was delivered, so the caller's answer goes on where it broke off. A provider that refuses to continue (no assistant
+    /// prefill) is asked for a clean restart when <see cref="RestartStreamsOnFailure"/> is set, announced by
+    /// <see cref="FailoverObserver.OnStreamResumed"/> with the items to discard; otherwise the stream ends with the
+    /// failure that broke it. Default false.
+    /// </summary>
+    public bool ContinueStreamsOnFailure { get; set; }
+
     /// <summary>What to do with failures no classifier recognises. Default <see cref="UnknownErrorHandling.FailOver"/>.</summary>
     public UnknownErrorHandling UnknownErrors { get; set; } = UnknownErrorHandling.FailOver;
 

@@ -57,6 +57,9 @@ public sealed class FailoverSettings
     /// <summary>Whether a stream cut mid-answer starts over on the next provider (<see cref="FallbackChainOptions.RestartStreamsOnFailure"/>).</summary>
     public bool? RestartStreamsOnFailure { get; set; }
 
+    /// <summary>Whether a stream cut mid-answer is continued on the next provider (<see cref="FallbackChainOptions.ContinueStreamsOnFailure"/>).</summary>
+    public bool? ContinueStreamsOnFailure { get; set; }
+
     /// <summary>The failures that move a call on, in addition to or instead of the interface's <see cref="FailoverOnAttribute"/>.</summary>
     public FailoverTriggerSettings? FailoverOn { get; set; }
 

@@ -63,6 +63,7 @@ internal sealed class FailoverSettingsResolver
         }
 
         options.RestartStreamsOnFailure = _settings.RestartStreamsOnFailure ?? options.RestartStreamsOnFailure;
+        options.ContinueStreamsOnFailure = _settings.ContinueStreamsOnFailure ?? options.ContinueStreamsOnFailure;
         ApplyCooldowns(options.Cooldowns, _settings.Cooldowns);
         ApplyHealth(options.Health, _settings.Health);
         Check(options.Validate, _path);

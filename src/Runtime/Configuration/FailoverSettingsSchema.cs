@@ -27,6 +27,7 @@ internal static class FailoverSettingsSchema
         (nameof(FailoverSettings.StreamIdleTimeout), Node.Value(Kind.Duration)),
         (nameof(FailoverSettings.StickyDuration), Node.Value(Kind.Duration)),
         (nameof(FailoverSettings.RestartStreamsOnFailure), Node.Value(Kind.Boolean)),
+        (nameof(FailoverSettings.ContinueStreamsOnFailure), Node.Value(Kind.Boolean)),
         (nameof(FailoverSettings.FailoverOn), Node.Object(
             (nameof(FailoverTriggerSettings.StatusCodes), Node.List(Kind.Integer)),
             (nameof(FailoverTriggerSettings.Reasons), Node.List(Kind.Text)),

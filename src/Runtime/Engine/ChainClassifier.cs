@@ -22,6 +22,12 @@ internal sealed class ChainClassifier
     /// <summary>Classifies <paramref name="exception"/> and decides whether <paramref name="policy"/> fails it over.</summary>
     public Verdict Judge(Exception exception, FailoverPolicy policy)
     {
+        if (exception is ContinuationRejectedException)
+        {
+            // Not a provider failure to fail over: it ends the stream with the failure that broke it.
+            return new Verdict(new FailureClassification(FailoverReason.BadRequest), eligible: false);
+        }
+
         FailureClassification failure = Classify(exception, policy);
         bool eligible = failure.Reason == FailoverReason.Unknown
             ? policy.IncludesUnknown || _unknownFailsOver

@@ -41,6 +41,9 @@ internal interface IFailoverTelemetry
     /// <summary>Another instance of the app called a cooling provider successfully, so its cooldown ended here too.</summary>
     void FleetRecovered(int index);
 
+    /// <summary>A stream that broke after <paramref name="itemsDelivered"/> items goes on from provider <paramref name="index"/>.</summary>
+    void StreamResumed(int failedIndex, int index, int itemsDelivered, bool continued);
+
     /// <summary>A recovery probe failed, so the provider cools down again.</summary>
     void ProbeFailed(int index);
 

@@ -20,6 +20,9 @@ internal sealed class StreamHead<TItem> : IWalkOutcome
     /// <summary>What watches the stream for silence, when it has limits or a deadline; it goes with the stream.</summary>
     public StreamWatch? Watch { get; }
 
+    /// <summary>The provider refused to continue an interrupted answer and started it over instead.</summary>
+    public bool Restarted { get; set; }
+
     /// <summary>Positioned on the first item; null when the stream ended without any.</summary>
     public IAsyncEnumerator<TItem>? Enumerator { get; }
 

@@ -139,6 +139,15 @@ internal sealed class ChainTelemetry : IFailoverTelemetry
         }
     }
 
+    public void StreamResumed(int failedIndex, int index, int itemsDelivered, bool continued)
+    {
+        FailoverLog.StreamResumed(_logger, _chain, _labels[failedIndex].Name, _labels[index].Name, itemsDelivered, continued);
+        if (_observers.Length != 0)
+        {
+            Notify(new StreamResumed(_chain, _time.GetUtcNow(), _labels[failedIndex].Name, _labels[index].Name, itemsDelivered, continued), static (o, e) => o.OnStreamResumed(e), nameof(FailoverObserver.OnStreamResumed));
+        }
+    }
+
     public void FleetCooldownApplied(int index, DateTimeOffset until, FailoverReason reason, string? group)
     {
         ProviderLabels labels = _labels[index];

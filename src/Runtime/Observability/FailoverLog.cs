@@ -68,6 +68,10 @@ internal static partial class FailoverLog
         Message = "{chain}: {provider} recovered on another instance")]
     public static partial void FleetRecovered(ILogger logger, string chain, string provider);
 
+    [LoggerMessage(EventId = 1015, EventName = "StreamResumed", Level = LogLevel.Warning,
+        Message = "{chain}: the stream from {failed} broke after {items} items; {provider} goes on (continued {continued}: when false, the items already sent are replaced)")]
+    public static partial void StreamResumed(ILogger logger, string chain, string failed, string provider, int items, bool continued);
+
     [LoggerMessage(EventId = 1900, EventName = "ObserverFailed", Level = LogLevel.Error,
         Message = "{chain}: observer {observer} threw from {callback}; the call went on, and later exceptions from this observer are not logged")]
     public static partial void ObserverFailed(ILogger logger, string chain, string observer, string callback, Exception exception);

@@ -47,6 +47,11 @@ public abstract class FailoverObserver
     {
     }
 
+    /// <summary>A stream that broke after items reached the caller goes on from another provider, continued or started over.</summary>
+    public virtual void OnStreamResumed(StreamResumed e)
+    {
+    }
+
     /// <summary>A provider's latency moved it after the healthy providers, or it is back in its place.</summary>
     public virtual void OnDegradationChanged(DegradationChanged e)
     {

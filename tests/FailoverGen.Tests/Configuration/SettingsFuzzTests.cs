@@ -28,7 +28,7 @@ public sealed class SettingsFuzzTests
     private static readonly string[] Paths =
     {
         "Order:0", "Order:1", "Order:2", "Order:x", "Order", "Retry:MaxRetryAttempts", "retry:delay", "Retry:MaxDelay", "Retry:UseJitter",
-        "Retry", "AttemptTimeout", "TotalRequestTimeout", "MaxRetryAfterWait", "ShortRetryAfterWait", "FirstItemTimeout", "StreamIdleTimeout",
+        "Retry", "AttemptTimeout", "TotalRequestTimeout", "MaxRetryAfterWait", "ShortRetryAfterWait", "FirstItemTimeout", "StreamIdleTimeout", "ContinueStreamsOnFailure",
         "StickyDuration", "RestartStreamsOnFailure",
         "FailoverOn:StatusCodes:0", "FailoverOn:StatusCodes:1", "FailoverOn:Reasons:0", "FailoverOn:Reasons:1", "FailoverOn:ReplaceAttributes",
         "FailoverOn", "Cooldowns:RateLimit", "Cooldowns:QuotaOrBilling", "Cooldowns:AuthOrNotFound", "Cooldowns:Transient", "Cooldowns:Minimum",

@@ -61,6 +61,9 @@ internal sealed class RecordingObserver : FailoverObserver
 
     public override void OnRecovered(ProviderRecovered e) => Add(e, $"recovered {e.Provider}{(e.ByProbe ? " by probe" : string.Empty)}");
 
+    public override void OnStreamResumed(StreamResumed e) =>
+        Add(e, $"stream from {e.FailedProvider} resumed on {e.Provider} after {e.ItemsDelivered} ({(e.Continued ? "continued" : "restarted")})");
+
     public override void OnExhausted(ChainExhausted e) => Add(e, $"exhausted after {e.Exception.Attempts.Count}");
 
     public override void OnDegradationChanged(DegradationChanged e) =>

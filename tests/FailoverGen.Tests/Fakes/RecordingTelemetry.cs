@@ -44,6 +44,9 @@ internal sealed class RecordingTelemetry : IFailoverTelemetry
 
     public void FleetRecovered(int index) => Add("fleet recovered " + index);
 
+    public void StreamResumed(int failedIndex, int index, int itemsDelivered, bool continued) =>
+        Add($"stream resumed from {failedIndex} on {index} after {itemsDelivered} ({(continued ? "continued" : "restarted")})");
+
     public void ProbeFailed(int index) => Add("probe failed " + index);
 
     public void Exhausted(FallbackChainExhaustedException exhausted) => Add("exhausted " + exhausted.Attempts.Count);
