@@ -176,7 +176,12 @@ internal static class Emitter
         writer.WriteLine("var continued = new global::System.Collections.Generic.List<" + Ai + "ChatMessage>(messages(original));");
         writer.WriteLine("continued.Add(new " + Ai + "ChatMessage(" + Ai + "ChatRole.Assistant, text.ToString()));");
         writer.WriteLine("return withMessages(original, continued);");
-        writer.CloseBlock("});");
+        writer.CloseBlock("},");
+        // A provider that cannot continue starts over; its answer is passed on only from where the caller's text ends.
+        writer.WriteLine("null,");
+        writer.WriteLine("update => update.Text,");
+        writer.WriteLine("(update, text) => new " + Ai + "ChatResponseUpdate(update.Role, text) { ModelId = update.ModelId, ResponseId = update.ResponseId, "
+            + "MessageId = update.MessageId, CreatedAt = update.CreatedAt, FinishReason = update.FinishReason });");
         writer.CloseBlock();
     }
 

@@ -48,7 +48,7 @@ public sealed class FaultWallTests : IAsyncLifetime
         BenchResult result = await CallAsync("fb-s03-500-then-200");
 
         Assert.True(result.Complete, result.ToString());
-        Assert.Equal(2, _gateway.Attempts("fb-s03-500-then-200").Count);
+        Assert.True(_gateway.Attempts("fb-s03-500-then-200").Count == 2, Describe());
         Assert.Empty(_gateway.Attempts("fb-ok"));
     }
 
@@ -76,7 +76,7 @@ public sealed class FaultWallTests : IAsyncLifetime
 
         Assert.True(result.Complete, result.ToString());
         Assert.Single(_gateway.Attempts("fb-s06-no-response"));
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(5), result.ToString());
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(6), result.ToString());
     }
 
     [Fact]
@@ -152,6 +152,18 @@ public sealed class FaultWallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task S14_AStreamCutWhereTheFallbackRefusesPrefill_IsRestartedThere_AndOnlyTheRestReachesTheClient()
+    {
+        _gateway.Wall.Reset();
+        BenchResult result = await _gateway.Client.CallAsync("fb-s14-stream-cut", "fb-ok-noprefill", stream: true, Limit);
+
+        Assert.False(result.TruncatedSuccess, result.ToString());
+        Assert.True(result.Complete, result.ToString());
+        IReadOnlyList<WallRequest> fallback = _gateway.Attempts("fb-ok-noprefill");
+        Assert.Equal(new[] { "400 prefill_rejected", "200 stream" }, fallback.Select(r => r.Action));
+    }
+
+    [Fact]
     public async Task S15_AFlappingPrimary_IsServedByTheFallbackDuringTheOutage_AndUsedAgainAfter()
     {
         const string model = "fb-s15-flap";
@@ -210,6 +222,8 @@ public sealed class FaultWallTests : IAsyncLifetime
 
         return await _gateway.Client.CallAsync(model, "fb-ok", stream: true, Limit);
     }
+
+    private string Describe() => string.Join(" | ", _gateway.Wall.Log.Select(r => $"{r.At.TotalSeconds:F2}s {r.Model} #{r.Attempt} {r.Action}"));
 
     /// <summary>The published alive probe: the healthy model, not streamed, answers in full.</summary>
     private async Task<bool> AliveAsync()

@@ -13,14 +13,15 @@ namespace FailoverGen.Gateway.Tests;
 /// <summary>
 /// The gateway sample on a loopback port, its primary and fallback both pointed at the fault wall (the model decides
 /// the fault), with the chain's settings of <c>appsettings.json</c> scaled down so the wall's faults play out in
-/// seconds: limits of one second where the sample has ten, and the wall's own waits shortened to match.
+/// seconds: limits of three seconds where the sample has ten (long enough for a process's first, uncompiled request),
+/// and the wall's own waits shortened to match.
 /// </summary>
 internal sealed class GatewayUnderTest : IAsyncDisposable
 {
     /// <summary>The wall's timings for the tests: every fault is longer than the gateway's limit that should catch it.</summary>
     public static readonly WallTiming Timing = new(
-        SlowTtft: TimeSpan.FromSeconds(3),
-        Stall: TimeSpan.FromSeconds(3),
+        SlowTtft: TimeSpan.FromSeconds(8),
+        Stall: TimeSpan.FromSeconds(8),
         NoResponse: TimeSpan.FromSeconds(15),
         FlapDown: TimeSpan.FromSeconds(3),
         TokenInterval: TimeSpan.FromMilliseconds(1));
@@ -61,8 +62,8 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
                 ["Failover:ShortRetryAfterWait"] = "00:00:02",
                 ["Failover:ContinueStreamsOnFailure"] = "true",
                 ["Failover:FailoverOn:Reasons:0"] = "ContextOverflow",
-                ["Failover:FirstItemTimeout"] = "00:00:01",
-                ["Failover:StreamIdleTimeout"] = "00:00:01",
+                ["Failover:FirstItemTimeout"] = "00:00:03",
+                ["Failover:StreamIdleTimeout"] = "00:00:03",
                 ["Failover:AttemptTimeout"] = "00:00:05",
                 ["Failover:Retry:Delay"] = "00:00:00.100",
                 ["Failover:Cooldowns:Transient"] = "00:00:01",

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -123,6 +124,9 @@ public sealed partial class FallbackChain<TProvider>
 
             /// <summary>Items the caller received, kept only while a continuation may need them.</summary>
             public int Delivered => _delivered?.Count ?? Yielded;
+
+            /// <summary>The items the caller received, while a continuation may need them.</summary>
+            public IReadOnlyList<TItem> DeliveredItems => (IReadOnlyList<TItem>?)_delivered ?? Array.Empty<TItem>();
 
             /// <summary>Keeps the items the caller receives from now on, for a continuation.</summary>
             public void KeepDelivered() => _delivered ??= new List<TItem>();
@@ -361,7 +365,7 @@ public sealed partial class FallbackChain<TProvider>
                 return;
             }
 
-            if (!stream.RestartAllowed)
+            if (!stream.RestartAllowed && stream.Continuation!.TextOf is null)
             {
                 head.TrySetException(new ContinuationRejectedException(refused));
                 return;
@@ -374,8 +378,73 @@ public sealed partial class FallbackChain<TProvider>
                 return;
             }
 
-            restarted.Result!.Restarted = true;
-            head.TrySetResult(restarted.Result);
+            if (stream.Continuation!.TextOf is null)
+            {
+                restarted.Result!.Restarted = true;
+                head.TrySetResult(restarted.Result);
+                return;
+            }
+
+            Polly.Outcome<StreamHead<TItem>> spliced = await ProviderRequest.SettleAsync(SpliceAsync(restarted.Result!, stream, refused)).ConfigureAwait(false);
+            if (spliced.Exception is Exception unspliced)
+            {
+                head.TrySetException(unspliced);
+            }
+            else
+            {
+                head.TrySetResult(spliced.Result!);
+            }
+        }
+
+        /// <summary>
+        /// Reads a restarted answer over the text the caller already has: when it begins with exactly that text, the head
+        /// is moved to the first new text (an item straddling the boundary keeps only its new part); otherwise the answers
+        /// differ and the stream ends with the failure that broke it (<see cref="ContinuationRejectedException"/>).
+        /// </summary>
+        private static async ValueTask<StreamHead<TItem>> SpliceAsync(StreamHead<TItem> restarted, ChainStream<TState, TItem>.Enumerator stream, Exception refusal)
+        {
+            StreamContinuation<TState, TItem> continuation = stream.Continuation!;
+            string delivered = string.Concat(stream.DeliveredItems.Select(continuation.TextOf!));
+            IAsyncEnumerator<TItem>? enumerator = restarted.Enumerator;
+            TItem item = restarted.First;
+            int matched = 0;
+            while (enumerator is not null)
+            {
+                string text = continuation.TextOf!(item);
+                if (matched + text.Length > delivered.Length)
+                {
+                    int overlap = delivered.Length - matched;
+                    if (string.CompareOrdinal(text, 0, delivered, matched, overlap) != 0)
+                    {
+                        break;
+                    }
+
+                    TItem rest = overlap == 0 ? item : continuation.WithText!(item, text.Substring(overlap));
+                    return new StreamHead<TItem>(enumerator, rest, restarted.Watch) { Spliced = true };
+                }
+
+                if (string.CompareOrdinal(text, 0, delivered, matched, text.Length) != 0)
+                {
+                    break;
+                }
+
+                matched += text.Length;
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    // The new answer ended within what the caller already has.
+                    break;
+                }
+
+                item = enumerator.Current;
+            }
+
+            if (enumerator is not null)
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
+
+            restarted.Watch?.Dispose();
+            throw new ContinuationRejectedException(refusal);
         }
 
         private static ValueTask<StreamHead<TItem>> StartWatched(TProvider provider, ChainStream<TState, TItem>.Enumerator stream, TState state, StreamWatch watch)

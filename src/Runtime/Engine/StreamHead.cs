@@ -23,6 +23,9 @@ internal sealed class StreamHead<TItem> : IWalkOutcome
     /// <summary>The provider refused to continue an interrupted answer and started it over instead.</summary>
     public bool Restarted { get; set; }
 
+    /// <summary>The provider's answer started over but began with what the caller had, and goes on from there.</summary>
+    public bool Spliced { get; set; }
+
     /// <summary>Positioned on the first item; null when the stream ended without any.</summary>
     public IAsyncEnumerator<TItem>? Enumerator { get; }
 
