@@ -104,6 +104,38 @@ public sealed class StreamContinuationTests
     }
 
     [Fact]
+    public async Task ARestartThatBeginsWithWhatWasDelivered_IsSplicedOn_SoTheCallerGetsOneAnswer()
+    {
+        var primary = new Writer("p", "Hel", "lo") { BreakWith = new ProviderException("upstream reset", statusCode: 503) };
+        var fallback = new Writer("f", "He", "llo w", "orld") { RefusesPrefill = true, Bare = true };
+
+        IReadOnlyList<string> items = await ReadAsync(o => o.ContinueStreamsOnFailure = true, primary, fallback, Spliced);
+
+        Assert.Equal(new[] { "p:Hel", "p:lo", " w", "orld" }, items);
+        StreamResumed resumed = Assert.Single(_observer.Events.OfType<StreamResumed>());
+        Assert.True(resumed.Continued);
+    }
+
+    [Fact]
+    public async Task ARestartThatBeginsDifferently_EndsTheStreamWithTheFailureThatBrokeIt()
+    {
+        var reset = new ProviderException("upstream reset", statusCode: 503);
+        var primary = new Writer("p", "Hel", "lo") { BreakWith = reset };
+        var fallback = new Writer("f", "Hi there") { RefusesPrefill = true, Bare = true };
+
+        var interrupted = await Assert.ThrowsAsync<FailoverStreamInterruptedException>(() => ReadAsync(o => o.ContinueStreamsOnFailure = true, primary, fallback, Spliced));
+
+        Assert.Same(reset, interrupted.InnerException);
+    }
+
+    [Fact]
+    public void ASpliceNeedsBothTheTextAndAWayToCutIt()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => new StreamContinuation<string, string>((p, _) => p, null, textOf: item => item));
+        Assert.Contains("withText", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutAContinuation_TheOptionLeavesTheStreamToEndAsBefore()
     {
         var primary = new Writer("p", "Hel", "lo") { BreakWith = new ProviderException("upstream reset", statusCode: 503) };
@@ -119,11 +151,24 @@ public sealed class StreamContinuationTests
         Assert.Equal(2, interrupted.ItemsYielded);
     }
 
-    private async Task<IReadOnlyList<string>> ReadAsync(Action<FallbackChainOptions> configure, params Writer[] writers)
+    /// <summary>The prefill continuation, splicing restarts by text (items of the primary carry its name, a bare writer's do not).</summary>
+    private static readonly StreamContinuation<string, string> Spliced = new(
+        AsPrefill.ContinueFrom,
+        isRejection: null,
+        textOf: item => item.StartsWith("p:", StringComparison.Ordinal) ? item[2..] : item,
+        withText: (_, text) => text);
+
+    private Task<IReadOnlyList<string>> ReadAsync(Action<FallbackChainOptions> configure, params Writer[] writers) =>
+        ReadAsync(configure, writers[0], writers[1], AsPrefill, writers.Skip(2).ToArray());
+
+    private Task<IReadOnlyList<string>> ReadAsync(Action<FallbackChainOptions> configure, Writer primary, Writer fallback, StreamContinuation<string, string> continuation) =>
+        ReadAsync(configure, primary, fallback, continuation, Array.Empty<Writer>());
+
+    private async Task<IReadOnlyList<string>> ReadAsync(Action<FallbackChainOptions> configure, Writer primary, Writer fallback, StreamContinuation<string, string> continuation, Writer[] others)
     {
-        FallbackChain<IWriter> chain = Chain(configure, writers);
+        FallbackChain<IWriter> chain = Chain(configure, new[] { primary, fallback }.Concat(others).ToArray());
         var items = new List<string>();
-        await foreach (string item in chain.ExecuteResumableStreamAsync("hi", static (w, s, ct) => w.WriteAsync(s, ct), FailoverPolicy.Default, AsPrefill, CancellationToken.None))
+        await foreach (string item in chain.ExecuteResumableStreamAsync("hi", static (w, s, ct) => w.WriteAsync(s, ct), FailoverPolicy.Default, continuation, CancellationToken.None))
         {
             items.Add(item);
         }
@@ -163,6 +208,9 @@ public sealed class StreamContinuationTests
 
         public bool RefusesPrefill { get; init; }
 
+        /// <summary>Writes its pieces as they are, without its name in front.</summary>
+        public bool Bare { get; init; }
+
         public IReadOnlyList<string> Prompts
         {
             get
@@ -194,7 +242,7 @@ public sealed class StreamContinuationTests
 
             foreach (string piece in pieces)
             {
-                yield return name + ":" + piece;
+                yield return Bare ? piece : name + ":" + piece;
             }
 
             if (BreakWith is not null)
