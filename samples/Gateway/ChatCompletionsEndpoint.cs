@@ -33,7 +33,8 @@ public static class ChatCompletionsEndpoint
             return;
         }
 
-        string? fallback = settings.Value.FallbackModelHeader is { Length: > 0 } header ? context.Request.Headers[header].FirstOrDefault() : null;
+        string? fallback = (settings.Value.FallbackModelHeader is { Length: > 0 } header ? context.Request.Headers[header].FirstOrDefault() : null)
+            ?? request.FallbackModel;
         IChatClient chat = chains.For(request.Model, fallback);
         if (request.Stream)
         {

@@ -11,9 +11,10 @@ namespace Gateway;
 /// <summary>The parts of an OpenAI chat completion request the gateway passes on, read with JsonDocument.</summary>
 public sealed class ChatRequest
 {
-    private ChatRequest(string model, List<ChatMessage> messages, bool stream, bool includeUsage, ChatOptions options)
+    private ChatRequest(string model, string? fallbackModel, List<ChatMessage> messages, bool stream, bool includeUsage, ChatOptions options)
     {
         Model = model;
+        FallbackModel = fallbackModel;
         Messages = messages;
         Stream = stream;
         IncludeUsage = includeUsage;
@@ -21,6 +22,9 @@ public sealed class ChatRequest
     }
 
     public string Model { get; }
+
+    /// <summary>The body's <c>fallback_model</c>, an extension: the model to fail over to for this request.</summary>
+    public string? FallbackModel { get; }
 
     public IReadOnlyList<ChatMessage> Messages { get; }
 
@@ -71,7 +75,8 @@ public sealed class ChatRequest
         bool stream = root.TryGetProperty("stream", out JsonElement s) && s.ValueKind == JsonValueKind.True;
         bool usage = root.TryGetProperty("stream_options", out JsonElement so) && so.ValueKind == JsonValueKind.Object
             && so.TryGetProperty("include_usage", out JsonElement u) && u.ValueKind == JsonValueKind.True;
-        return new ChatRequest(model, messages, stream, usage, options);
+        string? fallback = root.TryGetProperty("fallback_model", out JsonElement f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        return new ChatRequest(model, fallback, messages, stream, usage, options);
     }
 
     /// <summary>A message's text: a string, or the text parts of a content array.</summary>

@@ -13,7 +13,10 @@ public sealed class GatewaySettings
 
     public UpstreamSettings Fallback { get; set; } = new();
 
-    /// <summary>A request header that names the fallback model for that request; empty to always use the configured one.</summary>
+    /// <summary>
+    /// A request header that names the fallback model for that request (a body field <c>fallback_model</c> does the same);
+    /// empty to use only the body field or the configured model.
+    /// </summary>
     public string FallbackModelHeader { get; set; } = "x-fallback-model";
 
     /// <summary>Throws with the key to fix when a required setting is missing.</summary>

@@ -156,4 +156,21 @@ public sealed class CooldownTests
 
         Assert.Equal(fallback.Reply, await chain.CompleteAsync());
     }
+
+    [Fact]
+    public async Task ARecoveryProbeThatFails_IsNotRetried_AndTheCallFailsOver()
+    {
+        var primary = new ScriptedProvider("primary", _clock)
+            .Throws(new ProviderException("slow down", statusCode: 429, retryAfter: TimeSpan.FromSeconds(10)))
+            .Throws(new ProviderException("overloaded", statusCode: 503))
+            .Succeeds();
+        var fallback = new ScriptedProvider("fallback", _clock);
+        FallbackChain<IChatProvider> chain = TestChains.Build(_clock, o => o.Retry.Delay = TimeSpan.Zero, primary, fallback);
+        await chain.CompleteAsync();
+        _clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(fallback.Reply, await chain.CompleteAsync());
+
+        Assert.Equal(2, primary.CallCount);
+    }
 }

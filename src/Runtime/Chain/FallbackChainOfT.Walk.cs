@@ -230,7 +230,9 @@ public sealed partial class FallbackChain<TProvider>
         {
             ValueTask<TResult> request = sent?.Request ?? ProviderRequest.Start(operation, provider, state, scope.Token);
             outcome = request.IsCompleted ? ProviderRequest.Read(request) : await ProviderRequest.SettleAsync(request).ConfigureAwait(false);
-            if (outcome.Exception is Exception first && route.Retries && !scope.Token.IsCancellationRequested)
+            // A recovery probe is never retried: its failure says the provider is still down, and asking again at once
+            // would double the load on a provider that is struggling.
+            if (outcome.Exception is Exception first && route.Retries && slot.Admission != Admission.Probe && !scope.Token.IsCancellationRequested)
             {
                 verdict = _classifier.Judge(first, policy);
                 judged = true;
@@ -243,7 +245,7 @@ public sealed partial class FallbackChain<TProvider>
         }
         else
         {
-            ResilienceContext context = Context(policy, scope);
+            ResilienceContext context = Context(policy, scope, probe: slot.Admission == Admission.Probe);
             try
             {
                 outcome = await (streaming ? route.StreamPipeline : route.Pipeline).ExecuteOutcomeAsync(
@@ -373,7 +375,7 @@ public sealed partial class FallbackChain<TProvider>
         Outcome<TResult> first,
         Verdict verdict)
     {
-        ResilienceContext context = Context(policy, scope);
+        ResilienceContext context = Context(policy, scope, probe: false);
         try
         {
             AttemptProgress progress = AttemptProgress.Of(context);
@@ -401,10 +403,15 @@ public sealed partial class FallbackChain<TProvider>
         }
     }
 
-    private static ResilienceContext Context(FailoverPolicy policy, CallScope scope)
+    private static ResilienceContext Context(FailoverPolicy policy, CallScope scope, bool probe)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get(scope.Token);
         context.Properties.Set(ProviderPipelines.PolicyKey, policy);
+        if (probe)
+        {
+            context.Properties.Set(ProviderPipelines.ProbeKey, true);
+        }
+
         if (scope.Deadline is not null)
         {
             context.Properties.Set(ProviderPipelines.DeadlineKey, scope.Deadline);

@@ -15,6 +15,9 @@ internal sealed class ProviderPipelines
     public static readonly ResiliencePropertyKey<FailoverPolicy> PolicyKey = new("FailoverGen.Policy");
     public static readonly ResiliencePropertyKey<CallDeadline> DeadlineKey = new("FailoverGen.Deadline");
 
+    /// <summary>Set on a recovery probe's context: a probe is never retried.</summary>
+    public static readonly ResiliencePropertyKey<bool> ProbeKey = new("FailoverGen.Probe");
+
     private readonly FallbackChainOptions _options;
     private readonly ChainClassifier _classifier;
     private readonly ICooldownStore _store;
@@ -76,6 +79,7 @@ internal sealed class ProviderPipelines
     {
         if (exception is null
             || context.CancellationToken.IsCancellationRequested
+            || (context.Properties.TryGetValue(ProbeKey, out bool probe) && probe)
             || !context.Properties.TryGetValue(PolicyKey, out FailoverPolicy? policy))
         {
             return false;
