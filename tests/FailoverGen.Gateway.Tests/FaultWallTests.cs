@@ -200,6 +200,18 @@ public sealed class FaultWallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStreamThatBreaksWithNothingLeftToContinueIt_EndsWithAnInBandErrorEvent_NotAsAnAnswer()
+    {
+        _gateway.Wall.Reset();
+        BenchResult result = await _gateway.Client.CallAsync("fb-s08-stream-cut", "fb-s08-stream-cut", stream: true, Limit);
+
+        Assert.False(result.Ok, result.ToString());
+        Assert.Equal(200, result.Status);
+        Assert.StartsWith("in-band error", result.Error, StringComparison.Ordinal);
+        Assert.Equal(GatewayUnderTest.Timing.CutAfterTokens, result.Words);
+    }
+
+    [Fact]
     public async Task TheStatusEndpoint_ShowsEachChainsProviders_AndTheirState()
     {
         await CallAsync("fb-s02-429-persistent");

@@ -33,7 +33,7 @@ public sealed class ChatStreamContinuationTests
     }
 
     [Fact]
-    public async Task AClientThatRefusesThePrefill_IsAskedToStartOver_AndTheObserverSaysWhatToDiscard()
+    public async Task AClientThatRefusesThePrefill_StartsOver_AndOnlyTheRestOfItsAnswerReachesTheCaller()
     {
         var primary = new CutClient("Hel", "lo");
         var fallback = new ContinuingClient("Hello world") { RefusesPrefill = true };
@@ -42,7 +42,6 @@ public sealed class ChatStreamContinuationTests
             o =>
             {
                 o.ContinueStreamsOnFailure = true;
-                o.RestartStreamsOnFailure = true;
                 o.Observers.Add(observer);
             },
             primary,
@@ -50,10 +49,23 @@ public sealed class ChatStreamContinuationTests
 
         string text = await ReadAsync(chat);
 
-        Assert.Equal("HelloHello world", text);
-        StreamResumed resumed = Assert.Single(observer.Resumed);
-        Assert.Equal((false, 2), (resumed.Continued, resumed.ItemsToDiscard));
+        Assert.Equal("Hello world", text);
         Assert.Equal(2, fallback.Requests.Count);
+        StreamResumed resumed = Assert.Single(observer.Resumed);
+        Assert.Equal((true, 0), (resumed.Continued, resumed.ItemsToDiscard));
+    }
+
+    [Fact]
+    public async Task AClientThatRefusesThePrefill_AndStartsDifferently_EndsTheStreamWithTheCutNotTheRefusal()
+    {
+        var primary = new CutClient("Hel", "lo");
+        var fallback = new ContinuingClient("Hi there") { RefusesPrefill = true };
+        IChatClient chat = Wrapper(o => o.ContinueStreamsOnFailure = true, primary, fallback);
+
+        var interrupted = await Assert.ThrowsAsync<FailoverStreamInterruptedException>(() => ReadAsync(chat));
+
+        Assert.Equal(503, interrupted.StatusCode);
+        Assert.Equal(2, interrupted.ItemsYielded);
     }
 
     private static IChatClient Wrapper(Action<FallbackChainOptions> configure, IChatClient primary, IChatClient fallback) =>
