@@ -138,6 +138,21 @@ public sealed partial class FallbackChain<TProvider>
                 Continuing = true;
             }
 
+            /// <summary>The position of <paramref name="provider"/> in the chain, found by reference (chains are short).</summary>
+            public int IndexOf(TProvider provider)
+            {
+                ChainEntry<TProvider>[] entries = _chain._entries;
+                for (int i = 0; i < entries.Length; i++)
+                {
+                    if (ReferenceEquals(entries[i].Provider, provider))
+                    {
+                        return i;
+                    }
+                }
+
+                return 0;
+            }
+
             /// <summary>True when <paramref name="error"/> is a provider refusing the continuing request itself.</summary>
             public bool IsRejection(Exception error) =>
                 Continuation?.IsRejection?.Invoke(error) ?? _chain._classifier.Classify(error, Policy).Reason == FailoverReason.BadRequest;
@@ -335,7 +350,7 @@ public sealed partial class FallbackChain<TProvider>
 
         private static ValueTask<StreamHead<TItem>> StartOne(TProvider provider, ChainStream<TState, TItem>.Enumerator stream, TState state, CancellationToken token) =>
             stream.Limits is StreamLimits limits
-                ? StartWatched(provider, stream, state, new StreamWatch(limits.Time, token, limits))
+                ? StartWatched(provider, stream, state, new StreamWatch(limits, limits.FirstItem[stream.IndexOf(provider)], token))
                 : Start(stream.Call.operation(provider, state, token).GetAsyncEnumerator(token), watch: null);
 
         /// <summary>

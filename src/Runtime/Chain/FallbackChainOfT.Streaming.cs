@@ -72,10 +72,9 @@ public sealed partial class FallbackChain<TProvider>
             FallbackChainOptions options = plan.Options;
             stream.Deadline = options.TotalRequestTimeout is TimeSpan limit ? new CallDeadline(_time, limit, stream.Token) : null;
             stream.Scope = new CallScope(stream.Token, stream.Deadline, _time.GetTimestamp());
-            TimeSpan? firstItem = options.FirstItemTimeout ?? options.AttemptTimeout;
-            stream.Limits = firstItem is null && options.StreamIdleTimeout is null && stream.Deadline is null
+            stream.Limits = !plan.HasFirstItemLimits && options.StreamIdleTimeout is null && stream.Deadline is null
                 ? null
-                : new StreamLimits(_time, firstItem, options.StreamIdleTimeout);
+                : new StreamLimits(_time, plan.FirstItemLimits, options.StreamIdleTimeout);
             stream.RestartAllowed = options.RestartStreamsOnFailure;
             if (stream.Continuation is not null && options.ContinueStreamsOnFailure)
             {

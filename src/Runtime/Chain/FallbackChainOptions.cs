@@ -45,8 +45,8 @@ public sealed class FallbackChainOptions
 
     /// <summary>
     /// For streaming members: the longest a provider may take to send its first item, per attempt. A provider that says
-    /// nothing in that time is failed over at once, not retried. Null (the default) uses <see cref="AttemptTimeout"/>,
-    /// and no limit when that is null too.
+    /// nothing in that time is failed over at once, not retried. Null (the default) uses the provider's attempt timeout
+    /// (its own from configuration, else <see cref="AttemptTimeout"/>), and no limit when there is none.
     /// </summary>
     public TimeSpan? FirstItemTimeout { get; set; }
 

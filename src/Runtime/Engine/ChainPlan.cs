@@ -32,7 +32,22 @@ internal sealed class ChainPlan
 
         AllEnabled = Order.Length == routes.Length;
         Direct = Options.TotalRequestTimeout is null && sticky is null && routes[Order[0]].DirectFirst ? Order[0] : -1;
+        FirstItemLimits = new TimeSpan?[routes.Length];
+        for (int i = 0; i < routes.Length; i++)
+        {
+            FirstItemLimits[i] = Options.FirstItemTimeout ?? layout.AttemptTimeouts[i] ?? Options.AttemptTimeout;
+            HasFirstItemLimits |= FirstItemLimits[i] is not null;
+        }
     }
+
+    /// <summary>
+    /// Per provider, the longest wait for a stream's first item: <see cref="FallbackChainOptions.FirstItemTimeout"/>, else
+    /// the provider's attempt timeout (its own from configuration, else the chain's); null for none.
+    /// </summary>
+    public TimeSpan?[] FirstItemLimits { get; }
+
+    /// <summary>True when some provider has a first-item limit.</summary>
+    public bool HasFirstItemLimits { get; }
 
     public FallbackChainOptions Options { get; }
 

@@ -18,14 +18,15 @@ internal sealed class StreamWatch : IDisposable
     private readonly CancellationTokenRegistration _registration;
     private int _timedOut;
 
-    /// <summary>Starts watching a stream that is about to be requested, with the first-item limit already running.</summary>
-    public StreamWatch(TimeProvider time, CancellationToken callToken, StreamLimits limits)
+    /// <summary>Starts watching a stream that is about to be requested, with its first-item limit already running.</summary>
+    public StreamWatch(StreamLimits limits, TimeSpan? firstItem, CancellationToken callToken)
     {
+        TimeProvider time = limits.Time;
         Limits = limits;
         _source = CancellationTokenSource.CreateLinkedTokenSource(callToken);
         Token = _source.Token;
         _registration = Token.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), _stopped);
-        Running = limits.FirstItem ?? Timeout.InfiniteTimeSpan;
+        Running = firstItem ?? Timeout.InfiniteTimeSpan;
         _timer = time.CreateTimer(static state => ((StreamWatch)state!).Fire(), this, Running, Timeout.InfiniteTimeSpan);
     }
 

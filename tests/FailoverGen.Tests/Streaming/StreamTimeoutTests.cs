@@ -167,6 +167,33 @@ public sealed class StreamTimeoutTests
     }
 
     [Fact]
+    public async Task AProvidersOwnAttemptTimeoutFromConfiguration_IsItsFirstItemLimit()
+    {
+        var primary = new GatedStreamer("primary");
+        var fallback = new GatedStreamer("fallback", "a").End();
+        var settings = new FailoverSettings
+        {
+            Providers = new Dictionary<string, FailoverProviderSettings> { ["primary"] = new() { AttemptTimeout = TimeSpan.FromSeconds(4) } },
+        };
+        FallbackChain<ITokenStreamer> chain = FallbackChain.Create<ITokenStreamer>()
+            .WithTimeProvider(_clock)
+            .Add("primary", primary)
+            .Add("fallback", fallback)
+            .Configure(o => o.AttemptTimeout = TimeSpan.FromSeconds(30))
+            .UseSettings(new FixedSettings(settings), Microsoft.Extensions.Options.Options.DefaultName)
+            .Build();
+        await using IAsyncEnumerator<string> stream = chain.ExecuteStreamAsync("hello", static (p, s, ct) => p.StreamAsync(s, ct), FailoverPolicy.Default).GetAsyncEnumerator();
+
+        ValueTask<bool> first = stream.MoveNextAsync();
+        await _clock.WaitForTimersAsync(1);
+        _clock.Advance(TimeSpan.FromSeconds(4));
+
+        Assert.True(await first);
+        Assert.Equal("fallback:a", stream.Current);
+        Assert.Equal(TimeSpan.FromSeconds(4), _clock.Elapsed);
+    }
+
+    [Fact]
     public void StreamLimitsOutOfRange_AreRefusedWithTheirName()
     {
         Assert.Contains("FirstItemTimeout", Assert.Throws<ArgumentOutOfRangeException>(() => Stream(o => o.FirstItemTimeout = TimeSpan.Zero, new GatedStreamer("p"), new GatedStreamer("f"))).Message);
@@ -193,5 +220,15 @@ public sealed class StreamTimeoutTests
             })
             .Build();
         return chain.ExecuteStreamAsync("hello", static (p, s, ct) => p.StreamAsync(s, ct), FailoverPolicy.Default).GetAsyncEnumerator();
+    }
+
+    /// <summary>Settings that never change, as a monitor hands them to the chain.</summary>
+    private sealed class FixedSettings(FailoverSettings settings) : Microsoft.Extensions.Options.IOptionsMonitor<FailoverSettings>
+    {
+        public FailoverSettings CurrentValue => settings;
+
+        public FailoverSettings Get(string? name) => settings;
+
+        public IDisposable? OnChange(Action<FailoverSettings, string?> listener) => null;
     }
 }
