@@ -128,8 +128,17 @@ public sealed partial class FallbackChain<TProvider>
             /// <summary>The items the caller received, while a continuation may need them.</summary>
             public IReadOnlyList<TItem> DeliveredItems => (IReadOnlyList<TItem>?)_delivered ?? Array.Empty<TItem>();
 
-            /// <summary>Keeps the items the caller receives from now on, for a continuation.</summary>
-            public void KeepDelivered() => _delivered ??= new List<TItem>();
+            /// <summary>A broken answer may be continued on another provider: the items delivered are being kept for it.</summary>
+            public bool ContinueAllowed => _delivered is not null;
+
+            /// <summary>Allows continuations for this stream when it has one: the items the caller receives are kept from now on.</summary>
+            public void AllowContinuation()
+            {
+                if (Continuation is not null)
+                {
+                    _delivered ??= new List<TItem>();
+                }
+            }
 
             /// <summary>The next provider continues the answer from the items delivered.</summary>
             public void BeginContinuation()
@@ -299,7 +308,7 @@ public sealed partial class FallbackChain<TProvider>
                 }
                 catch (Exception ex)
                 {
-                    return await Advance(watch is { TimedOut: true } ? watch.Failure(Yielded, ex) : ex).ConfigureAwait(false);
+                    return await Advance(watch?.Failure(Yielded, ex) ?? ex).ConfigureAwait(false);
                 }
 
                 return more ? await Take(_provider!).ConfigureAwait(false) : await EndAsync().ConfigureAwait(false);
@@ -311,18 +320,6 @@ public sealed partial class FallbackChain<TProvider>
                 _done = true;
                 _chain.StreamEnded(Span, Head!, Yielded);
                 return false;
-            }
-
-            private static async ValueTask DisposeWatchedAsync(IAsyncEnumerator<TItem> provider, StreamWatch watch)
-            {
-                try
-                {
-                    await provider.DisposeAsync().ConfigureAwait(false);
-                }
-                finally
-                {
-                    watch.Dispose();
-                }
             }
 
             /// <summary>Starts the stream, or handles a failure of the current provider; the stream is over unless it succeeds.</summary>
@@ -387,28 +384,18 @@ public sealed partial class FallbackChain<TProvider>
             }
 
             Polly.Outcome<StreamHead<TItem>> restarted = await ProviderRequest.SettleAsync(StartOne(provider, stream, stream.Call.state, token)).ConfigureAwait(false);
-            if (restarted.Exception is Exception failure)
+            if (restarted.Exception is not null || stream.Continuation!.TextOf is null)
             {
-                head.TrySetException(failure);
+                if (restarted.Exception is null)
+                {
+                    restarted.Result!.Restarted = true;
+                }
+
+                Hand(head, restarted);
                 return;
             }
 
-            if (stream.Continuation!.TextOf is null)
-            {
-                restarted.Result!.Restarted = true;
-                head.TrySetResult(restarted.Result);
-                return;
-            }
-
-            Polly.Outcome<StreamHead<TItem>> spliced = await ProviderRequest.SettleAsync(SpliceAsync(restarted.Result!, stream, refused)).ConfigureAwait(false);
-            if (spliced.Exception is Exception unspliced)
-            {
-                head.TrySetException(unspliced);
-            }
-            else
-            {
-                head.TrySetResult(spliced.Result!);
-            }
+            Hand(head, await ProviderRequest.SettleAsync(SpliceAsync(restarted.Result!, stream, refused)).ConfigureAwait(false));
         }
 
         /// <summary>
@@ -541,9 +528,14 @@ public sealed partial class FallbackChain<TProvider>
 
             Polly.Outcome<bool> moved = await ProviderRequest.SettleAsync(first).ConfigureAwait(false);
             ValueTask<StreamHead<TItem>> next = moved.Exception is Exception error
-                ? FailAsync(enumerator, watch, watch is { TimedOut: true } ? watch.Failure(0, error) : error)
+                ? FailAsync(enumerator, watch, watch?.Failure(0, error) ?? error)
                 : moved.Result ? Head(enumerator, watch) : EmptyAsync(enumerator, watch);
-            Polly.Outcome<StreamHead<TItem>> started = await ProviderRequest.SettleAsync(next).ConfigureAwait(false);
+            Hand(head, await ProviderRequest.SettleAsync(next).ConfigureAwait(false));
+        }
+
+        /// <summary>Hands a settled start on through the head's task, its failure as the task's exception, never rethrown.</summary>
+        private static void Hand(TaskCompletionSource<StreamHead<TItem>> head, Polly.Outcome<StreamHead<TItem>> started)
+        {
             if (started.Exception is Exception failure)
             {
                 head.TrySetException(failure);
@@ -616,11 +608,20 @@ public sealed partial class FallbackChain<TProvider>
     {
         try
         {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
+            await DisposeWatchedAsync(enumerator, watch).ConfigureAwait(false);
         }
         catch (Exception)
         {
             // Nobody is left to tell: the call has moved on.
+        }
+    }
+
+    /// <summary>Disposes a provider's stream, then the watch that was on it.</summary>
+    private static async ValueTask DisposeWatchedAsync<TItem>(IAsyncEnumerator<TItem> provider, StreamWatch watch)
+    {
+        try
+        {
+            await provider.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {

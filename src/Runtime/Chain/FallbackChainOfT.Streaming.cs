@@ -76,9 +76,9 @@ public sealed partial class FallbackChain<TProvider>
                 ? null
                 : new StreamLimits(_time, plan.FirstItemLimits, options.StreamIdleTimeout);
             stream.RestartAllowed = options.RestartStreamsOnFailure;
-            if (stream.Continuation is not null && options.ContinueStreamsOnFailure)
+            if (options.ContinueStreamsOnFailure)
             {
-                stream.KeepDelivered();
+                stream.AllowContinuation();
             }
             stream.Cursor = StartCursor(plan);
             stream.Span = FailoverTracing.StartCall(_callSpanName, _name, _time);
@@ -117,7 +117,7 @@ public sealed partial class FallbackChain<TProvider>
                 verdict.Failure.GetRetryDelay(now), _time.GetElapsedTime(failed.Started), failed.Requests, null, error);
             _telemetry.AttemptFailed(interrupted, failed.Slot.Attempt, yielded);
             var interruption = new FailoverStreamInterruptedException(_entries[index].Name, delivered, verdict.Failure.Reason, verdict.Failure.StatusCode, error);
-            bool continues = stream.Continuation is not null && stream.Plan.Options.ContinueStreamsOnFailure;
+            bool continues = stream.ContinueAllowed;
             if (!verdict.Eligible || deadlineReached || !(continues || stream.RestartAllowed))
             {
                 throw FailStream(stream.Span, interruption);

@@ -231,10 +231,16 @@ internal sealed class InProcessCooldownStore : ICooldownStore, ICooldownFleetMem
     }
 
     /// <summary>The status and error code behind a cooldown, as the other instances log it.</summary>
-    private static string? Evidence(in FailureClassification failure) =>
-        failure.StatusCode is int status
-            ? failure.ErrorCode is string code ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + code : status.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : failure.ErrorCode;
+    private static string? Evidence(in FailureClassification failure)
+    {
+        if (failure.StatusCode is not int status)
+        {
+            return failure.ErrorCode;
+        }
+
+        string text = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return failure.ErrorCode is string code ? text + " " + code : text;
+    }
 
     /// <summary>A rate limit can be per model; a key that is refused or an account out of credit or quota is not.</summary>
     private static bool HoldsForTheAccount(FailoverReason reason) =>

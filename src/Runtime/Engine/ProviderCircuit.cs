@@ -131,10 +131,7 @@ internal sealed class ProviderCircuit
                 return false;
             }
 
-            _state = Closed;
-            _consecutiveOpenings = 0;
-            _openedByGroup = null;
-            _window.Clear();
+            CloseLocked();
             return true;
         }
     }
@@ -265,12 +262,18 @@ internal sealed class ProviderCircuit
                 return false;
             }
 
-            Volatile.Write(ref _state, Closed);
-            _consecutiveOpenings = 0;
-            _openedByGroup = null;
-            _window.Clear();
+            CloseLocked();
             return true;
         }
+    }
+
+    /// <summary>Back to healthy: the cooldown history and the failure window start over. Called under the lock.</summary>
+    private void CloseLocked()
+    {
+        Volatile.Write(ref _state, Closed);
+        _consecutiveOpenings = 0;
+        _openedByGroup = null;
+        _window.Clear();
     }
 
     /// <summary>Request-specific failures say nothing about whether the provider can serve other requests.</summary>
